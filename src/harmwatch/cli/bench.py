@@ -1,0 +1,43 @@
+"""``harmwatch bench``: documents/s/core and peak memory beside baselines, in one run."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from harmwatch.cli.common import stderr
+
+
+@click.command("bench")
+@click.option("--docs", "n_docs", default=200, show_default=True, help="Documents in the fixed corpus.")
+@click.option("--words", default=500, show_default=True, help="Words per document.")
+@click.option("--stage", "stages", multiple=True, type=click.Choice(["main-text", "spacy-parse", "full"]),
+              help="Stages to run (default: all three).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
+def command(n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> None:
+    """Benchmark the full pipeline against main-text-only and spaCy-parse-only baselines.
+
+    Each stage runs in its own single-core process on the same fixed corpus of HTML pages built from
+    the bundled sample reports, so documents/s is per core and peak RSS is the stage's own.
+    """
+    from rich.table import Table
+
+    from harmwatch.bench import machine, run_benchmark
+
+    results = run_benchmark(n_docs, words, stages or ("main-text", "spacy-parse", "full"))
+    if as_json:
+        click.echo(json.dumps({"machine": machine(), "docs": n_docs, "words": words, "results": results}, indent=2))
+        return
+    table = Table(title=f"harmwatch bench: {n_docs} HTML pages of ~{words} words, one core per stage")
+    for col in ("stage", "docs/s/core", "ms/doc", "peak RSS MB", "incidents", "vs full"):
+        table.add_column(col, justify="right" if col != "stage" else "left")
+    full = next((r for r in results if r.get("stage") == "full" and "error" not in r), None)
+    for r in results:
+        if "error" in r:
+            table.add_row(r["stage"], "error", r["error"], "", "", "")
+            continue
+        ratio = f"{r['docs_per_second_per_core'] / full['docs_per_second_per_core']:.2f}x" if full else ""
+        table.add_row(r["stage"], f"{r['docs_per_second_per_core']:.1f}", f"{1000 * r['seconds'] / r['docs']:.2f}",
+                      f"{r['peak_rss_mb']:.0f}", str(r.get("incidents", "")), ratio)
+    stderr.print(table)

@@ -1,0 +1,39 @@
+"""Shared CLI helpers: progress bars and summaries on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+stderr = Console(stderr=True, highlight=False)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, total: int | None, *, silent: bool) -> Iterator:
+    """A progress bar on stderr; yields ``advance(n=1, info='')``. Silent or non-tty: no bar."""
+    if silent:
+        yield lambda n=1, info="": None
+        return
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[info]}")]
+    with Progress(*columns, console=stderr, transient=False) as prog:
+        task = prog.add_task(label, total=total, info="")
+
+        def advance(n: int = 1, info: str = "") -> None:
+            prog.update(task, advance=n, info=info)
+
+        yield advance
+
+
+def print_counts(counts: dict, *, title: str = "Inputs") -> None:
+    """Every input accounted for: done / skipped / failed with reasons."""
+    stderr.print(
+        f"[bold]{title}:[/bold] {counts['total']} read, {counts['done']} done"
+        + (f" ({counts['unchanged']} unchanged)" if counts.get("unchanged") else "")
+        + f", {counts['skipped']} skipped, {counts['failed']} failed; {counts['incidents']} incidents"
+    )
+    for reason, n in counts.get("reasons", {}).items():
+        stderr.print(f"  {n:>5} x {reason}", markup=False)

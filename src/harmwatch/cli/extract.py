@@ -1,0 +1,43 @@
+"""``harmwatch extract IN.jsonl -o OUT.jsonl``: the extraction output contract (no database)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from harmwatch.cli.common import print_counts, progress_bar
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Output JSONL (default: stdout).")
+@click.option("--silent", is_flag=True, help="No progress bar or summary.")
+@click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed.")
+def command(inputs: tuple[str, ...], output: str, silent: bool, fail_on_error: bool) -> None:
+    """Extract incidents from INPUTS (JSONL, CSV, HTML, text files or folders) into JSONL.
+
+    One output line per input, in input order: doc_id, status (ok|error|skipped), error, text and
+    incidents with evidence offsets into text. Bad inputs get status "error"; the batch goes on.
+    """
+    from harmwatch.ingest import iter_inputs
+    from harmwatch.pipeline import RunCounts, process_item
+
+    counts = RunCounts()
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    try:
+        with progress_bar("extract", None, silent=silent) as advance:
+            for item in iter_inputs(list(inputs)):
+                result = process_item(item)
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                counts.add(result)
+                advance(1, result.doc_id[:40])
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not silent:
+        print_counts(counts.as_dict())
+    if fail_on_error and counts.failed:
+        sys.exit(1)

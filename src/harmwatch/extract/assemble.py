@@ -1,0 +1,431 @@
+"""Detect incidents in a document and fill their fields with evidence.
+
+The steps (DESIGN.md: detect, fill, resolve):
+
+1. Segment the text into sentences; find violence triggers in each.
+2. Group event sentences into incident mentions. A sentence opens a new
+   incident only when it has a strong, realis trigger *and* something says it
+   is a different event: an explicit marker ("in a separate attack",
+   "elsewhere"), a different day, or a different town. Everything else adds to
+   the incident already open, so "ISIS gunmen opened fire on them" after the
+   lead stays one incident with the lead.
+3. Sentences whose dates lie well before the publication date (background:
+   "last year's bombing") open no incident and add nothing.
+4. Fill each incident from its sentences: event type from trigger classes and
+   victims, date, place, actors with roles, casualty claims with their
+   sources reconciled into min/best/max, weapons.
+
+Every value keeps the character spans it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from harmwatch.extract import actors as actors_mod
+from harmwatch.extract import casualties as cas_mod
+from harmwatch.extract import dates as dates_mod
+from harmwatch.extract import places as places_mod
+from harmwatch.extract import speakers as speakers_mod
+from harmwatch.extract.events import SEPARATE_INCIDENT, Trigger, classify, event_type_of, find_triggers
+from harmwatch.extract.segment import split_sentences
+from harmwatch.extract.weapons import find_weapons, unique_weapons
+from harmwatch.types import (
+    ActorMention,
+    CasualtyClaim,
+    DateMention,
+    Document,
+    Incident,
+    Location,
+    PlaceMention,
+    Sentence,
+    Span,
+)
+
+ARMED_CATEGORIES = frozenset(
+    {
+        "state forces",
+        "rebel group",
+        "political militia",
+        "identity militia",
+        "external forces",
+        "unidentified armed group",
+    }
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+_NOT_OBJECT = re.compile(
+    r"\b(?:to|towards?|into|from|in|inside|near|while|as|when|who|which|that|because|after|before|during|"
+    r"said|told|says|according)\b|[;:]",
+    re.IGNORECASE,
+)
+_CLASH_BETWEEN = re.compile(r"\b(?:between|with|against)\b", re.IGNORECASE)
+
+
+@dataclass
+class _SentFeatures:
+    index: int
+    sent: Sentence
+    triggers: list[Trigger]
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    location: Location | None = None
+    background: bool = False
+
+
+@dataclass
+class _Draft:
+    sentences: list[int] = field(default_factory=list)
+    date: DateMention | None = None
+    town: tuple[str | None, float | None, float | None] | None = None  # (name, lat, lon)
+
+
+def extract_incidents(doc: Document) -> list[Incident]:
+    """All incident mentions in ``doc``, in order of first mention."""
+    text = doc.text
+    sents = split_sentences(text)
+    if not sents:
+        return []
+    published = dates_mod.parse_published(doc.published)
+    if published is None:
+        published, _ = dates_mod.document_dateline(text)
+    hints = places_mod.find_country_hints(text)
+    country_hint = hints.most_common(1)[0][0] if hints else None
+
+    feats: list[_SentFeatures] = []
+    for i, s in enumerate(sents):
+        trig = find_triggers(text, s.start, s.end)
+        f = _SentFeatures(i, s, trig)
+        if any(t.realis for t in trig):
+            f.dates = dates_mod.find_dates(text, s.start, s.end, published)
+            f.background = bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)
+        feats.append(f)
+
+    drafts = _group(text, feats, hints)
+    incidents = [_fill(text, feats, sents, d, published, hints, country_hint) for d in drafts]
+    return [inc for inc in incidents if inc is not None]
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    for f in feats:
+        realis = [t for t in f.triggers if t.realis]
+        if not realis or f.background:
+            continue
+        strong = any(t.strength >= 2 for t in realis)
+        day = _day_of(f.dates)
+        if cur is None:
+            if strong:
+                cur = _open(drafts, f, day)
+                cur.town = _town(text, f, hints)
+            continue
+        separate = False
+        if strong:
+            if SEPARATE_INCIDENT.search(text, f.sent.start, f.sent.end):
+                separate = True
+            elif day is not None and cur.date is not None and _day_of([cur.date]) not in (None, day.start):
+                separate = True
+            else:
+                town = _town(text, f, hints)
+                if town is not None and cur.town is not None and _far_apart(town, cur.town):
+                    separate = True
+        if separate:
+            # the same day and town as an earlier incident of this document: it is that one again
+            town = _town(text, f, hints)
+            same = next((d for d in drafts if _same_event(d, day, town)), None)
+            cur = same or _open(drafts, f, day)
+            if same is not None:
+                same.sentences.append(f.index)
+            elif cur.town is None:
+                cur.town = town
+            continue
+        cur.sentences.append(f.index)
+        if cur.date is None and day is not None:
+            cur.date = day
+        if cur.town is None:
+            cur.town = _town(text, f, hints)
+    return drafts
+
+
+def _open(drafts: list[_Draft], f: _SentFeatures, day: DateMention | None) -> _Draft:
+    d = _Draft(sentences=[f.index], date=day)
+    drafts.append(d)
+    return d
+
+
+def _day_of(dates: list[DateMention]) -> DateMention | None:
+    for d in dates:
+        if d.start is not None and d.precision and d.precision.startswith("day") and d.start == d.end:
+            return d
+    return None
+
+
+def _town(text: str, f: _SentFeatures, hints: Counter) -> tuple[str | None, float | None, float | None] | None:
+    if f.location is None:
+        if not f.places:
+            f.places = places_mod.find_places(text, f.sent.start, f.sent.end)
+        if not f.places:
+            return None
+        f.location = places_mod.resolve_location(text, f.places, country_hints=hints)
+    loc = f.location
+    if loc.lat is None or loc.precision not in ("town", "neighbourhood", "exact"):
+        return None
+    return (loc.name, loc.lat, loc.lon)
+
+
+def _far_apart(a: tuple, b: tuple, km: float = 25.0) -> bool:
+    if a[1] is None or b[1] is None:
+        return False
+    dlat = (a[1] - b[1]) * 111.0
+    dlon = (a[2] - b[2]) * 111.0 * max(0.1, abs(math.cos(math.radians(a[1]))))
+    return (dlat * dlat + dlon * dlon) ** 0.5 > km
+
+
+def _same_event(d: _Draft, day: DateMention | None, town) -> bool:
+    if day is None or d.date is None or d.date.start != day.start:
+        return False
+    if town is None or d.town is None:
+        return False
+    return not _far_apart(town, d.town)
+
+
+# --------------------------------------------------------------------------- filling
+
+
+def _fill(
+    text: str,
+    feats: list[_SentFeatures],
+    sents: list[Sentence],
+    draft: _Draft,
+    published: dt.date | None,
+    hints: Counter,
+    country_hint: str | None,
+) -> Incident | None:
+    idxs = sorted(set(draft.sentences))
+    fs = [feats[i] for i in idxs]
+    triggers = [t for f in fs for t in f.triggers if t.realis]
+    if not any(t.strength >= 2 for t in triggers):
+        return None
+    spans = [(f.sent.start, f.sent.end) for f in fs]
+    pairs = [(s.start, s.end) for s in sents]
+
+    # casualty claims with their sources
+    claims: list[CasualtyClaim] = []
+    sources: dict[str, dict] = {}
+    for f in fs:
+        found = cas_mod.find_casualty_claims(text, f.sent.start, f.sent.end)
+        att = speakers_mod.attribute(text, pairs, f.index) if found or f.index == idxs[0] else None
+        if att is not None:
+            name, ev = att
+            entry = sources.setdefault(name, {"name": name, "evidence": []})
+            entry["evidence"].extend([list(s) for s in ev])
+        for c in found:
+            if att is not None:
+                c = _with_source(c, att)
+            claims.append(c)
+    killed = cas_mod.reconcile([c for c in claims if c.kind == "killed"])
+    injured = cas_mod.reconcile([c for c in claims if c.kind == "injured"])
+
+    # actors and their roles
+    perps: dict[str, dict] = {}
+    victims: dict[str, dict] = {}
+    for f in fs:
+        mentions = actors_mod.find_actors(text, f.sent.start, f.sent.end, country_hint=country_hint)
+        sent_trig = [t for t in f.triggers if t.realis]
+        for a in mentions:
+            role = _role(text, f.sent, a, sent_trig)
+            if role is None:
+                continue
+            _add_actor(perps if role == "perpetrator" else victims, a)
+    for name in list(victims):
+        if name in perps and victims[name]["category"] != "civilians":
+            victims.pop(name)
+    # a generic "gunmen" perpetrator adds nothing beside a named group
+    named = [p for p in perps.values() if p["category"] != "unidentified armed group"]
+    if named:
+        for k in [k for k, p in perps.items() if p["category"] == "unidentified armed group"]:
+            perps.pop(k)
+
+    victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims.values())
+    sub = classify([t.cls for t in triggers], victims_armed=victims_armed, perpetrator_known=bool(perps))
+    event_type, cameo = event_type_of(sub)
+
+    # date
+    date = _incident_date(fs, draft, published)
+
+    # place
+    location = _incident_location(text, fs, sents, hints)
+
+    weapons = unique_weapons([w for f in fs for w in find_weapons(text, f.sent.start, f.sent.end)])
+
+    victim_category = None
+    if victims:
+        cats = [v["category"] for v in victims.values()]
+        victim_category = "civilians" if "civilians" in cats else cats[0]
+
+    inc = Incident(
+        event_type=event_type,
+        sub_event_type=sub,
+        cameo=cameo,
+        date=date,
+        location=location,
+        perpetrators=list(perps.values()),
+        victims=list(victims.values()),
+        victim_category=victim_category,
+        killed=killed,
+        injured=injured,
+        weapons=[{"name": w["name"], "category": w["category"], "evidence": w["evidence"]} for w in weapons],
+        sources=list(sources.values()),
+        evidence=[list(s) for s in spans],
+        event_evidence=[list(t.span) for t in triggers if t.strength >= 2],
+    )
+    inc.confidence = _confidence(inc)
+    inc.summary = _summary(inc)
+    return inc
+
+
+def _with_source(c: CasualtyClaim, att: tuple[str, tuple[Span, ...]]) -> CasualtyClaim:
+    if c.source:
+        return c
+    from dataclasses import replace
+
+    return replace(c, source=att[0], source_evidence=tuple(att[1]))
+
+
+def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> str | None:
+    """perpetrator | victim | None, from the actor's position against the nearest trigger."""
+    if a.category in ("civilians", "protesters"):
+        return "victim"
+    if not trig:
+        return None
+    # nearest strong trigger in the sentence
+    strong = [t for t in trig if t.strength >= 2] or trig
+    t = min(strong, key=lambda t: min(abs(t.span[0] - a.span[1]), abs(a.span[0] - t.span[1])))
+    if a.span[1] <= t.span[0]:
+        between = text[a.span[1] : t.span[0]]
+        if _PASSIVE_BEFORE.search(between) and len(between) < 60:
+            return "victim"  # "two soldiers were killed"
+        if t.cls == "injure" or (t.cls == "kill" and t.text.lower() in ("dead", "died", "deaths", "death")):
+            return "victim"
+        return "perpetrator"
+    # actor after the trigger
+    before = text[t.span[1] : a.span[0]]
+    if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 30), a.span[0]):
+        return "perpetrator"  # "killed by ISIS gunmen"
+    if t.cls == "clash" and _CLASH_BETWEEN.search(before):
+        return "victim"  # "clashes between X and Y": Y is the second side
+    if len(before) > 45 or _NOT_OBJECT.search(before):
+        return None  # "fled towards the security forces": not the target
+    return "victim"
+
+
+def _add_actor(bucket: dict[str, dict], a: ActorMention) -> None:
+    entry = bucket.get(a.name)
+    if entry is None:
+        entry = bucket[a.name] = {
+            "name": a.name,
+            "mention": a.mention,
+            "category": a.category,
+            "country_code": a.country_code,
+            "evidence": [],
+        }
+    entry["evidence"].append([a.span[0], a.span[1]])
+
+
+def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | None) -> dict:
+    cands = [d for f in fs for d in f.dates if d.start is not None or d.precision]
+    chosen: DateMention | None = draft.date
+    if chosen is None:
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        resolved = [d for d in cands if d.start is not None and not dates_mod.is_background(d, published)]
+        if resolved:
+            chosen = min(resolved, key=lambda d: rank.get((d.precision or "year").split("-")[0], 4))
+    if chosen is not None:
+        return {
+            "start": chosen.start,
+            "end": chosen.end,
+            "precision": chosen.precision,
+            "text": chosen.text,
+            "evidence": [list(chosen.span)],
+        }
+    unresolved = next((d for d in cands if d.start is None), None)
+    if unresolved is not None:
+        return {
+            "start": None,
+            "end": None,
+            "precision": None,
+            "text": unresolved.text,
+            "evidence": [list(unresolved.span)],
+            "reason": unresolved.reason,
+        }
+    return {
+        "start": None,
+        "end": published.isoformat() if published else None,
+        "precision": None,
+        "evidence": [],
+        "reason": "no date in the text" + ("; the event is on or before the publication date" if published else ""),
+    }
+
+
+def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter) -> dict:
+    mentions: list[PlaceMention] = []
+    for f in fs:
+        if not f.places:
+            f.places = places_mod.find_places(text, f.sent.start, f.sent.end)
+        mentions.extend(f.places)
+    if not mentions:
+        # the lead or the dateline usually names the place when the incident sentences do not
+        for s in sents[:2]:
+            mentions.extend(places_mod.find_places(text, s.start, s.end))
+    loc = places_mod.resolve_location(text, mentions, country_hints=hints)
+    return {
+        "name": loc.name,
+        "country_code": loc.country_code,
+        "admin1": loc.admin1,
+        "admin2": loc.admin2,
+        "lat": loc.lat,
+        "lon": loc.lon,
+        "precision": loc.precision,
+        "geonames_id": loc.geonames_id,
+        "evidence": [list(s) for s in loc.evidence],
+        **({"reason": loc.reason} if loc.reason else {}),
+    }
+
+
+def _confidence(inc: Incident) -> float:
+    score = 0.3
+    score += 0.2 if (inc.killed or inc.injured) else 0.0
+    score += 0.15 if inc.perpetrators else 0.0
+    score += 0.15 if inc.date and inc.date.get("start") else 0.0
+    score += 0.2 if inc.location and inc.location.get("lat") is not None else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def _summary(inc: Incident) -> str:
+    who = ", ".join(p["name"] for p in inc.perpetrators) or "Unknown actor"
+    whom = ", ".join(v["name"] for v in inc.victims)
+    what = (inc.sub_event_type or "violent event").lower()
+    where = ""
+    if inc.location and inc.location.get("name"):
+        where = f" in {inc.location['name']}"
+        if inc.location.get("country_code"):
+            where += f" ({inc.location['country_code']})"
+    when = ""
+    if inc.date and inc.date.get("start"):
+        when = f" on {inc.date['start']}"
+    toll = []
+    if inc.killed and inc.killed.get("best") is not None:
+        toll.append(f"{inc.killed['best']} killed")
+    if inc.injured and inc.injured.get("best") is not None:
+        toll.append(f"{inc.injured['best']} injured")
+    tail = f": {', '.join(toll)}" if toll else ""
+    target = f" on {whom}" if whom else ""
+    return f"{who}: {what}{target}{where}{when}{tail}"

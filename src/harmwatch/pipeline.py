@@ -1,0 +1,120 @@
+"""The pipeline: input items in, document results out.
+
+``process_item`` is a pure function of one :class:`InputItem` (plus cached,
+read-only reference data), so it maps over a corpus unchanged in one process
+or on a cluster. It never raises for a bad input: the result says ``error``
+with a coded, one-line message, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from harmwatch import __version__
+from harmwatch.errors import HarmwatchError
+from harmwatch.extract.assemble import extract_incidents
+from harmwatch.ingest import ingest, item_error
+from harmwatch.types import Document, DocumentResult, InputItem
+
+log = logging.getLogger(__name__)
+
+#: bump the suffix when extraction rules change, so stored documents are re-extracted
+EXTRACTOR_VERSION = f"{__version__}+rules.1"
+
+#: languages the extraction rules cover; other documents are ingested and stored, not extracted
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    """Extract the incidents of one clean document."""
+    warnings: list[str] = []
+    if doc.language and doc.language not in SUPPORTED_LANGUAGES:
+        return DocumentResult(
+            doc_id=doc.id,
+            status="skipped",
+            error=f"language '{doc.language}' is not covered by the extraction rules (English only)",
+            error_code="HW-LANG-UNSUPPORTED",
+            text=doc.text,
+            document=doc,
+        )
+    incidents = extract_incidents(doc)
+    if not doc.published:
+        warnings.append("no publication date: relative dates stay unresolved and years may be unknown")
+    return DocumentResult(doc_id=doc.id, status="ok", text=doc.text, incidents=incidents, document=doc, warnings=warnings)
+
+
+def process_item(item: InputItem) -> DocumentResult:
+    """Ingest and extract one input item; bad input becomes an error result, never an exception."""
+    doc_id = item.id or item.ref
+    try:
+        if item.error:
+            raise item_error(item)
+        doc = ingest(item)
+    except HarmwatchError as exc:
+        return DocumentResult(doc_id=doc_id, status="error", error=exc.message, error_code=exc.code)
+    except Exception as exc:  # a bug in ingest: report it for this item and go on
+        log.exception("ingest failed for %s", item.ref)
+        return DocumentResult(doc_id=doc_id, status="error", error=f"ingest failed: {exc!r}", error_code="HW-INGEST-BUG")
+    try:
+        return extract_document(doc)
+    except Exception as exc:
+        log.exception("extraction failed for %s", doc.id)
+        return DocumentResult(
+            doc_id=doc.id,
+            status="error",
+            error=f"extraction failed: {exc!r}",
+            error_code="HW-EXTRACT-BUG",
+            text=doc.text,
+            document=doc,
+        )
+
+
+def process_items(items: Iterable[InputItem]) -> Iterator[DocumentResult]:
+    for item in items:
+        yield process_item(item)
+
+
+@dataclass
+class RunCounts:
+    """Every input accounted for: done, skipped with a reason, failed with a reason."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    unchanged: int = 0
+    incidents: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.done + self.skipped + self.failed
+
+    def add(self, result: DocumentResult, *, outcome: str | None = None) -> str:
+        """Count one result; returns its run status (done|skipped|failed)."""
+        if result.status == "ok":
+            self.done += 1
+            self.incidents += len(result.incidents)
+            if outcome == "unchanged":
+                self.unchanged += 1
+            return "done"
+        key = f"{result.error_code}: {result.error}" if result.status == "error" else f"{result.error_code}"
+        key = key if len(key) < 160 else key[:157] + "..."
+        self.reasons[key] = self.reasons.get(key, 0) + 1
+        if result.status == "skipped":
+            self.skipped += 1
+            return "skipped"
+        self.failed += 1
+        return "failed"
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "done": self.done,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "unchanged": self.unchanged,
+            "incidents": self.incidents,
+            "reasons": dict(sorted(self.reasons.items(), key=lambda kv: -kv[1])),
+        }

@@ -1,0 +1,82 @@
+"""Triggers, realis and event typing on real sentences."""
+
+from harmwatch.extract.events import classify, event_type_of, find_triggers
+from harmwatch.extract.segment import split_sentences
+from harmwatch.extract.weapons import find_weapons, unique_weapons
+
+
+def _trig(text):
+    return [(t.text, t.cls, t.realis) for t in find_triggers(text, 0, len(text))]
+
+
+def test_seed_lead_is_a_realis_killing(seed_text):
+    s = split_sentences(seed_text)[0]
+    trig = find_triggers(seed_text, s.start, s.end)
+    assert [(t.text, t.cls, t.realis) for t in trig] == [("slaughtered", "kill", True)]
+
+
+def test_threat_to_kill_is_not_realis(seed_text):
+    sent = next(s for s in split_sentences(seed_text) if "threatening to kill" in seed_text[s.start:s.end])
+    trig = find_triggers(seed_text, sent.start, sent.end)
+    assert trig and all(not t.realis for t in trig)
+
+
+def test_habitual_used_to_kill_is_not_realis():
+    text = '"ISIS used to kill individuals who tried to flee, but is now killing them en masse because it is desperate," he said.'
+    got = _trig(text)
+    assert ("kill", "kill", False) in got
+    assert ("killing", "kill", True) in got
+
+
+def test_clearing_landmines_is_not_a_trigger(seed_text):
+    sent = next(s for s in split_sentences(seed_text) if "al-Shefaa" in seed_text[s.start:s.end])
+    assert find_triggers(seed_text, sent.start, sent.end) == []
+
+
+def test_muc_kidnapping_and_clashes():
+    # DEV-MUC3-0001 (public domain)
+    text = ("THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED "
+            "BY TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL DEPARTMENT.")
+    assert ("KIDNAPPED", "abduction", True) in _trig(text)
+    text2 = "MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY"
+    classes = {c for _, c, _ in _trig(text2)}
+    assert {"kill", "injure", "clash"} <= classes
+    assert classify(list(classes), victims_armed=True, perpetrator_known=False) == "Armed clash"
+
+
+def test_isaf_air_weapons_team_killing():
+    # ISAF Joint Command press release, Jan. 10, 2011 (CC BY-SA)
+    text = ("After gaining positive identification, the air weapons team engaged the enemy position with effective "
+            "fire, killing two insurgents.")
+    classes = [c for _, c, r in _trig(text) if r]
+    assert "kill" in classes
+
+
+def test_classify_prefers_specific_means():
+    assert classify(["kill", "explosive"], victims_armed=False, perpetrator_known=True) == "Remote explosive/landmine/IED"
+    assert classify(["kill", "air"], victims_armed=False, perpetrator_known=True) == "Air/drone strike"
+    assert classify(["kill"], victims_armed=False, perpetrator_known=True) == "Attack"
+    assert classify(["kill"], victims_armed=True, perpetrator_known=True) == "Armed clash"
+    assert event_type_of("Attack") == ("Violence against civilians", "180")
+    assert event_type_of("Air/drone strike") == ("Explosions/Remote violence", "195")
+    assert classify([], victims_armed=False, perpetrator_known=False) is None
+
+
+def test_suicide_bombing_sentence():
+    text = "A suicide bomber blew himself up at a wedding hall in Kabul on Saturday, killing 63 people."
+    classes = [c for _, c, r in _trig(text) if r]
+    assert classify(classes, victims_armed=False, perpetrator_known=False) == "Suicide bomb"
+
+
+def test_seed_weapons(seed_text):
+    sent = next(s for s in split_sentences(seed_text) if "hand grenades" in seed_text[s.start:s.end])
+    found = unique_weapons(find_weapons(seed_text, sent.start, sent.end))
+    assert [w["name"] for w in found] == ["sniper rifle", "machine gun", "hand grenade"]
+    for w in found:
+        s, e = w["evidence"][0]
+        assert seed_text[s:e] in ("sniper weapons", "machine guns", "hand grenades")
+
+
+def test_weapon_acronyms_need_capitals():
+    assert [w.name for w in find_weapons("An IED struck the convoy.")] == ["improvised explosive device"]
+    assert find_weapons("the tnt of it") == []

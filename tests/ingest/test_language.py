@@ -1,0 +1,66 @@
+"""language.py: lingua on real Wikinews reports (English and French)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from harmwatch.ingest import detect_language, ingest
+from harmwatch.types import InputItem
+
+
+@pytest.fixture(scope="module")
+def wikinews(shared: Path) -> list[dict]:
+    path = shared / "data/corpus/wikinews_violence/wikinews_violence.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_wikinews_languages(wikinews: list[dict]) -> None:
+    langs = {r["id"][3:5] for r in wikinews}
+    assert langs == {"en", "fr"}
+    for rec in wikinews:
+        expected = rec["id"][3:5]  # wn-en-... / wn-fr-...
+        assert detect_language(rec["text"]) == expected, rec["id"]
+        # and through ingest, without the language field
+        doc = ingest(InputItem(ref=rec["id"], id=rec["id"], text=rec["text"]))
+        assert doc.language == expected
+
+
+def test_first_sentences_are_enough(wikinews: list[dict]) -> None:
+    """The lead sentence alone identifies the language (even when full of foreign names)."""
+    for rec in wikinews:
+        first = rec["text"].split(". ")[0]
+        if len(first) > 60:
+            assert detect_language(first) == rec["id"][3:5], first
+    # the short lead that lingua alone calls Tagalog (place names) stays English with the priors
+    assert detect_language("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hombres armados mataron a cinco personas en un ataque contra una aldea del norte, dijo la policía.", "es"),
+        ("Homens armados mataram cinco pessoas num ataque a uma aldeia no norte, disse a polícia.", "pt"),
+        ("قتل خمسة أشخاص في هجوم شنه مسلحون على قرية في شمال البلاد، بحسب الشرطة.", "ar"),
+        ("Вооруженные люди убили пять человек при нападении на деревню на севере страны, сообщила полиция.", "ru"),
+        ("Озброєні люди вбили п'ятьох людей під час нападу на село на півночі країни, повідомила поліція.", "uk"),
+        ("Watu wenye silaha waliwaua watu watano katika shambulio dhidi ya kijiji kaskazini mwa nchi, polisi walisema.", "sw"),
+        ("Ragg hubaysan ayaa dilay shan qof weerar ay ku qaadeen tuulo ku taala waqooyiga dalka, ayay tiri booliska.", "so"),
+        ("Orang bersenjata menewaskan lima orang dalam serangan terhadap sebuah desa di utara negara itu, kata polisi.", "id"),
+        ("Silahlı kişiler ülkenin kuzeyindeki bir köye düzenlenen saldırıda beş kişiyi öldürdü, dedi polis.", "tr"),
+    ],
+)
+def test_other_languages(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "OK", "12 34 56 !!", "Mosul"])
+def test_too_short_is_none(text: str) -> None:
+    assert detect_language(text) is None
+
+
