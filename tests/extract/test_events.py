@@ -80,3 +80,12 @@ def test_seed_weapons(seed_text):
 def test_weapon_acronyms_need_capitals():
     assert [w.name for w in find_weapons("An IED struck the convoy.")] == ["improvised explosive device"]
     assert find_weapons("the tnt of it") == []
+
+
+def test_aggregate_war_tolls_are_background():
+    from harmwatch.extract.events import BACKGROUND
+
+    # DEV-MUC3-0852 and DEV-MUC3-1296 (public domain)
+    assert BACKGROUND.search("THE WAR WHICH IN THE PAST DECADE HAS LEFT OVER 70,000 KILLED.")
+    assert BACKGROUND.search("A CIVIL WAR IN WHICH MORE THAN 70,000 PEOPLE HAVE DIED.")
+    assert not BACKGROUND.search("Gunmen killed 12 people in a market on Sunday.")

@@ -31,7 +31,7 @@ from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
 from harmwatch.extract import speakers as speakers_mod
-from harmwatch.extract.events import SEPARATE_INCIDENT, Trigger, classify, event_type_of, find_triggers
+from harmwatch.extract.events import BACKGROUND, SEPARATE_INCIDENT, Trigger, classify, event_type_of, find_triggers
 from harmwatch.extract.segment import split_sentences
 from harmwatch.extract.weapons import find_weapons, unique_weapons
 from harmwatch.types import (
@@ -102,7 +102,9 @@ def extract_incidents(doc: Document) -> list[Incident]:
         f = _SentFeatures(i, s, trig)
         if any(t.realis for t in trig):
             f.dates = dates_mod.find_dates(text, s.start, s.end, published)
-            f.background = bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)
+            f.background = (bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)) or bool(
+                BACKGROUND.search(text, s.start, s.end)
+            )
         feats.append(f)
 
     drafts = _group(text, feats, hints)

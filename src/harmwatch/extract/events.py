@@ -192,3 +192,15 @@ SEPARATE_INCIDENT = re.compile(
     r"separately|elsewhere|in other (?:violence|news|incidents)|in a second (?:attack|incident)|also on \w+day)\b",
     re.IGNORECASE,
 )
+
+# Aggregate and background statements: a war's total toll, a group's record, anniversaries.
+# They describe no single incident and must not open or feed one.
+BACKGROUND = re.compile(
+    r"\b(?:(?:in|over|during) the (?:past|last|previous) (?:decade|few years|\w+ (?:years|decades))|"
+    r"since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d)|so far this year|to date|in total|"
+    r"(?:war|conflict|insurgency|fighting|violence|campaign|uprising)s? (?:which |that )?(?:\w+ ){0,8}?"
+    r"(?:has|have|had) (?:left|claimed|killed|cost)|"
+    r"(?:war|conflict|insurgency) in which|responsible for (?:the )?(?:deaths?|killings?|killing)|"
+    r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago)\b",
+    re.IGNORECASE,
+)
