@@ -89,3 +89,18 @@ def test_aggregate_war_tolls_are_background():
     assert BACKGROUND.search("THE WAR WHICH IN THE PAST DECADE HAS LEFT OVER 70,000 KILLED.")
     assert BACKGROUND.search("A CIVIL WAR IN WHICH MORE THAN 70,000 PEOPLE HAVE DIED.")
     assert not BACKGROUND.search("Gunmen killed 12 people in a market on Sunday.")
+
+
+def test_device_mentioned_in_passing_does_not_type_the_event():
+    from harmwatch.extract.events import classifying_classes
+
+    # ISAF Joint Command press release (CC BY-SA)
+    text = ("An Afghan and coalition security force detained several insurgents in Logar province Tuesday while "
+            "in pursuit of a Taliban commander who leads 40 fighters in attacks against Afghan officials.")
+    trig = [t for t in find_triggers(text, 0, len(text)) if t.realis]
+    classes = classifying_classes(trig)
+    assert classify(classes, victims_armed=True, perpetrator_known=True) == "Arrests"
+    text2 = "The commander is linked to an improvised explosive device attack that killed four US soldiers on Tuesday."
+    trig2 = [t for t in find_triggers(text2, 0, len(text2)) if t.realis]
+    assert classify(classifying_classes(trig2), victims_armed=True, perpetrator_known=False) == \
+        "Remote explosive/landmine/IED"

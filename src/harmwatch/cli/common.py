@@ -37,3 +37,16 @@ def print_counts(counts: dict, *, title: str = "Inputs") -> None:
     )
     for reason, n in counts.get("reasons", {}).items():
         stderr.print(f"  {n:>5} x {reason}", markup=False)
+
+
+def announce_first_run(silent: bool) -> None:
+    """The offline gazetteer index is built once per machine (about a minute); say so before it starts."""
+    if silent:
+        return
+    try:
+        from harmwatch.extract.gazetteer import index_path
+
+        if not index_path().exists():
+            stderr.print(f"Building the offline gazetteer index once (about a minute): {index_path()}")
+    except Exception:  # the build itself will report a real problem
+        pass

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from harmwatch.cli.common import print_counts, progress_bar
+from harmwatch.cli.common import announce_first_run, print_counts, progress_bar
 
 
 @click.command("extract")
@@ -25,6 +25,7 @@ def command(inputs: tuple[str, ...], output: str, silent: bool, fail_on_error: b
     from harmwatch.ingest import iter_inputs
     from harmwatch.pipeline import RunCounts, process_item
 
+    announce_first_run(silent)
     counts = RunCounts()
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from harmwatch.cli.common import print_counts, progress_bar, stderr
+from harmwatch.cli.common import announce_first_run, print_counts, progress_bar, stderr
 
 
 @click.command("run")
@@ -23,6 +23,7 @@ def command(inputs: tuple[str, ...], db: str | None, silent: bool, as_json: bool
 
     from harmwatch.api import run
 
+    announce_first_run(silent)
     with progress_bar("run", None, silent=silent) as advance:
         report = run(list(inputs) or None, db=db, progress=lambda r: advance(1, r.doc_id[:40]))
     if as_json:

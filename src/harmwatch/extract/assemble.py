@@ -31,7 +31,15 @@ from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
 from harmwatch.extract import speakers as speakers_mod
-from harmwatch.extract.events import BACKGROUND, SEPARATE_INCIDENT, Trigger, classify, event_type_of, find_triggers
+from harmwatch.extract.events import (
+    BACKGROUND,
+    SEPARATE_INCIDENT,
+    Trigger,
+    classify,
+    classifying_classes,
+    event_type_of,
+    find_triggers,
+)
 from harmwatch.extract.segment import split_sentences
 from harmwatch.extract.weapons import find_weapons, unique_weapons
 from harmwatch.types import (
@@ -61,6 +69,10 @@ _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+|suspected\s+|alle
 _NOT_OBJECT = re.compile(
     r"\b(?:to|towards?|into|from|in|inside|near|while|as|when|who|which|that|because|after|before|during|"
     r"said|told|says|according)\b|[;:]",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:who|whom|whose|which|said|says|told|after|before|while|when|because|although|but)\b|[;:\u201c\u201d]",
     re.IGNORECASE,
 )
 _CLASH_BETWEEN = re.compile(r"\b(?:between|with|against)\b", re.IGNORECASE)
@@ -257,7 +269,7 @@ def _fill(
             perps.pop(k)
 
     victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims.values())
-    sub = classify([t.cls for t in triggers], victims_armed=victims_armed, perpetrator_known=bool(perps))
+    sub = classify(classifying_classes(triggers), victims_armed=victims_armed, perpetrator_known=bool(perps))
     event_type, cameo = event_type_of(sub)
 
     # date
@@ -315,6 +327,8 @@ def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> st
         between = text[a.span[1] : t.span[0]]
         if _PASSIVE_BEFORE.search(between) and len(between) < 60:
             return "victim"  # "two soldiers were killed"
+        if len(between) > 80 or _CLAUSE_BREAK.search(between):
+            return None  # "a Taliban commander who leads fighters in attacks": not the subject
         if t.cls == "injure" or (t.cls == "kill" and t.text.lower() in ("dead", "died", "deaths", "death")):
             return "victim"
         return "perpetrator"

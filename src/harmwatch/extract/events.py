@@ -81,10 +81,12 @@ CLASS_TO_SUB = {
 # (class, strength, pattern); strength 2 = strong, 1 = weak
 _TRIGGERS: list[tuple[str, int, str]] = [
     ("chemical", 2, r"chemical (?:weapons? )?attacks?|(?:chlorine|sarin|mustard|toxic) gas attacks?|gassed"),
-    ("suicide", 2, r"suicide (?:bomb(?:er|ing)?s?|attacks?|attackers?|car bomb(?:er|ing)?s?|blasts?|explosions?|vests?)|blew (?:him|her)self up|blew themselves up|detonated (?:his|her|their) (?:explosive |suicide )?(?:vest|belt)s?"),
+    ("suicide", 2, r"suicide (?:bomb(?:er|ing)?s?|attacks?|attackers?|car bomb(?:er|ing)?s?|blasts?|explosions?)|blew (?:him|her)self up|blew themselves up|detonated (?:his|her|their) (?:explosive |suicide )?(?:vest|belt)s?"),
     ("air", 2, r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|(?:war)?planes? (?:struck|bombed|hit|attacked)|aerial (?:bombardment|attacks?|bombing)|bombed from the air|helicopter gunships? (?:fired|attacked)"),
     ("shelling", 2, r"shelling|shelled|artillery (?:fire|strikes?|attacks?|shells?)|mortar (?:attacks?|fire|shells?|rounds?|bombs?)|mortars? (?:landed|hit|struck|fell)|rocket (?:attacks?|fire|strikes?)|rockets? (?:landed|hit|struck|fell|were fired|was fired)|fired rockets?|missile (?:attacks?|strikes?)|missiles? (?:hit|struck|landed)|bombardment|bombarded"),
-    ("explosive", 2, r"car[- ]bomb(?:ing)?s?|(?:roadside|remote[- ]controlled|truck|parcel|letter|pipe) bombs?|improvised explosive devices?|IEDs?|explosive devices?|(?:bomb|explosion|blast|explosives?|device|mine|landmine|IED)s? (?:exploded|went off|detonated|ripped through|tore through|struck|hit|killed)|explosions?|blasts?|bombings?|bombed|detonated|set off (?:a |an )?(?:bomb|explosive)|struck (?:a |an )?(?:land ?mine|mine|IED|roadside bomb)"),
+    ("explosive", 2, r"(?:car[- ]|roadside |truck |parcel |letter |pipe |remote[- ]controlled )?(?:bomb|explosion|blast|explosives?|device|mine|landmine|IED)s? (?:exploded|went off|detonated|ripped through|tore through|struck|hit|killed|kills|wounded|injured)|car[- ]bombings?|explosions?|blasts?|bombings?|bombed|detonated|set off (?:a |an )?(?:bomb|explosive)|struck (?:a |an )?(?:land ?mine|mine|IED|roadside bomb)|(?:IED|bomb|grenade|mortar|rocket) attacks?"),
+    # the device alone ("an IED facilitator", "found a car bomb") is a means, not an event: weak
+    ("explosive", 1, r"car[- ]bombs?|(?:roadside|remote[- ]controlled|truck|parcel|letter|pipe) bombs?|improvised explosive devices?|IEDs?|explosive devices?|bombs?"),
     ("grenade", 2, r"grenade attacks?|(?:threw|hurled|lobbed|tossed) (?:a |an |two |several )?(?:hand[- ])?grenades?"),
     ("sexual", 2, r"raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abused?)|gang-raped"),
     ("abduction", 2, r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostages?|held hostage|hijack(?:ed|ing)"),
@@ -161,6 +163,27 @@ def _is_realis(text: str, sent_start: int, s: int, e: int) -> bool:
     if _NEGATED_AFTER.match(text, e, min(len(text), e + 20)):
         return False
     return True
+
+
+_MEANS_CLASSES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade"})
+_HARM_CLASSES = frozenset({"kill", "injure", "attack"})
+
+
+def classifying_classes(triggers: list[Trigger]) -> list[str]:
+    """Trigger classes that decide the event type.
+
+    Strong triggers count. A weak *means* trigger ("a roadside bomb", "an IED") counts only when a
+    strong harm trigger stands close by in the same sentence ("a roadside bomb killed two", "killed by
+    an IED"); otherwise it is a device mentioned in passing ("detained an IED facilitator").
+    """
+    out = [t.cls for t in triggers if t.strength >= 2]
+    harm = [t for t in triggers if t.strength >= 2 and t.cls in _HARM_CLASSES]
+    for t in triggers:
+        if t.strength >= 2 or t.cls not in _MEANS_CLASSES:
+            continue
+        if any(abs(h.span[0] - t.span[1]) < 60 or abs(t.span[0] - h.span[1]) < 60 for h in harm):
+            out.append(t.cls)
+    return out
 
 
 def classify(classes: list[str], *, victims_armed: bool, perpetrator_known: bool) -> str | None:
