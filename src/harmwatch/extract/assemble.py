@@ -145,9 +145,11 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft
         if strong:
             if SEPARATE_INCIDENT.search(text, f.sent.start, f.sent.end):
                 separate = True
-            elif day is not None and cur.date is not None and _day_of([cur.date]) not in (None, day.start):
+            elif day is not None and cur.date is not None and cur.date.start != day.start:
                 separate = True
-            else:
+            elif day is not None or _has_figure(text, f):
+                # a different town only splits when the sentence tells its own story (a date or a toll);
+                # otherwise it is detail of the incident already open ("the attacker came from X")
                 town = _town(text, f, hints)
                 if town is not None and cur.town is not None and _far_apart(town, cur.town):
                     separate = True
@@ -167,6 +169,10 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft
         if cur.town is None:
             cur.town = _town(text, f, hints)
     return drafts
+
+
+def _has_figure(text: str, f: _SentFeatures) -> bool:
+    return bool(cas_mod.find_casualty_claims(text, f.sent.start, f.sent.end))
 
 
 def _open(drafts: list[_Draft], f: _SentFeatures, day: DateMention | None) -> _Draft:

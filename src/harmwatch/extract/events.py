@@ -94,7 +94,7 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("regain", 2, r"recaptured|retook|regained control|liberated|(?:took|retook|regained) back"),
     ("overtake", 2, r"overran|seized control|captured the (?:town|city|village|district|base)|took control of the (?:town|city|village|district|base)"),
     ("kill", 2, r"killed|kills|killing|slaughter(?:ed|ing)?|massacre[ds]?|murder(?:ed|s)?|executed|shot dead|shot and killed|gunned down|assassinat(?:ed|ion)|beheaded|slain|lynched|(?:were|was|been) shot|shot (?:at|him|her|them|\w+ times)|stabbed(?: to death)?|stabbing|hacked to death|burned alive|death toll|lost (?:their|his|her) lives|left (?:\w+ )?dead|bodies (?:of|were)"),
-    ("attack", 2, r"opened fire|open fire|fired (?:on|at|upon)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed"),
+    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across))|opened fire|open fire|fired (?:on|at|upon)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed"),
     ("attack", 1, r"attacks?|assaults?|raids?|targeted|targeting|violence|carnage|atrocit(?:y|ies)|terrorist acts?|shots rang out"),
     ("injure", 2, r"wounded|injured|injuring|wounding|hurt"),
     ("kill", 1, r"died|dead|deaths?|kill"),
