@@ -27,6 +27,7 @@ import time
 from dataclasses import asdict, dataclass
 
 from harmwatch.api import sample_corpus_path
+from harmwatch.ingest import strip_trailing_boilerplate
 from harmwatch.types import InputItem
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -54,7 +55,7 @@ def build_corpus(n_docs: int = 200, words: int = 500) -> list[InputItem]:
         count = 0
         j = i
         while count < words:
-            for p in rows[j % len(rows)]["text"].split("\n"):
+            for p in strip_trailing_boilerplate(rows[j % len(rows)]["text"]).split("\n"):
                 p = p.strip()
                 if not p:
                     continue

@@ -60,6 +60,8 @@ SOURCE_FILES = (
     "ne_10m_admin1_simpl500m.geojson.gz",
 )
 MIN_CITY_POPULATION = 500
+#: a city this large may be named without its country (see :meth:`Gazetteer.is_major`)
+MAJOR_CITY_POPULATION = 100_000
 
 KINDS = ("city", "admin1", "admin2", "country")
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -252,6 +254,11 @@ class Gazetteer:
         self._country_row: dict[str, int] = state["country_row"]  # ISO2 -> row
         self._admin1_row: dict[str, int] = state["admin1_row"]  # "IQ.15" -> row
         self._place = lru_cache(maxsize=65_536)(self._make_place)
+        # query memos: a read-only index, so caching look-ups per process is safe (rule 1)
+        self._rows_memo = lru_cache(maxsize=262_144)(self._rows)
+        self._lookup_memo = lru_cache(maxsize=131_072)(self._lookup)
+        self._hint_table: dict[str, str] | None = None
+        self._capitals: frozenset[int] | None = None
 
     # -- rows -> Place
     def __len__(self) -> int:
@@ -293,6 +300,9 @@ class Gazetteer:
     # -- look-up
     def rows(self, name: str, *, fuzzy: bool = True) -> tuple[tuple[int, ...], str]:
         """Row numbers for a name and which key matched ("exact" | "article" | "skeleton" | "")."""
+        return self._rows_memo(name, fuzzy)
+
+    def _rows(self, name: str, fuzzy: bool) -> tuple[tuple[int, ...], str]:
         key = normalize(name)
         if len(key) < 2:
             return (), ""
@@ -312,13 +322,75 @@ class Gazetteer:
     def lookup(self, name: str, *, fuzzy: bool = True, kinds: Iterable[str] | None = None) -> list[Place]:
         """Places called ``name``, most populous first (admin units rank by the population of their
         towns, countries by their own). ``fuzzy`` allows the consonant-skeleton fallback."""
-        rows, _ = self.rows(name, fuzzy=fuzzy)
-        places = [self._place(r) for r in rows]
+        places = list(self._lookup_memo(name, fuzzy))
         if kinds is not None:
             ks = set(kinds)
             places = [p for p in places if p.kind in ks]
-        places.sort(key=lambda p: (-p.population, p.kind))
         return places
+
+    def _lookup(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
+        rows, _ = self.rows(name, fuzzy=fuzzy)
+        return tuple(sorted((self._place(r) for r in rows), key=lambda p: (-p.population, p.kind)))
+
+    def population(self, row: int) -> int:
+        return self._pop[row]
+
+    def country_of(self, row: int) -> str:
+        return self._cc[2 * row:2 * row + 2]
+
+    # -- cheap document-level signals
+    def is_capital(self, place: Place) -> bool:
+        """Is ``place`` the capital city of its country (countryInfo.txt)?"""
+        if self._capitals is None:
+            self._capitals = self._find_capitals()
+        return place.kind == "city" and place.geonameid in self._capitals
+
+    def is_major(self, place: Place) -> bool:
+        """Countries, admin1 units, capitals and cities of >= 100k people: places a report may name
+        without saying where they are, so they need no support from the document's country hints."""
+        return place.kind in ("country", "admin1") or place.population >= MAJOR_CITY_POPULATION or \
+            self.is_capital(place)
+
+    def _find_capitals(self) -> frozenset[int]:
+        out = set()
+        for c in _read_countries(DATA_DIR):
+            if not c["capital"]:
+                continue
+            cands = [p for p in self.lookup(c["capital"], fuzzy=False)
+                     if p.kind == "city" and p.country_code == c["iso"]]
+            if cands and cands[0].geonameid:
+                out.add(cands[0].geonameid)
+        return frozenset(out)
+
+    def hint_table(self) -> dict[str, str]:
+        """Exact key -> ISO2 for names that point to one country on their own: country names and
+        variants, nationality adjectives, admin1 names found in one country only, and cities of >=
+        100k people that dwarf (20x) every namesake abroad. Built once per process (~0.1 s)."""
+        if self._hint_table is None:
+            self._hint_table = self._build_hint_table()
+        return self._hint_table
+
+    def _build_hint_table(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        kinds = self._kind
+        pops = self._pop
+        admin1_code, city_code = _KIND_CODE["admin1"], _KIND_CODE["city"]
+        for row in range(len(self._names)):
+            k = kinds[row]
+            if not ((k == admin1_code) or (k == city_code and pops[row] >= MAJOR_CITY_POPULATION)):
+                continue
+            key = normalize(self._names[row])
+            if len(key) < 3 or key in table:
+                continue
+            rows, _ = self.rows(key, fuzzy=False)
+            cc = self.country_of(row)
+            home = max(pops[r] for r in rows if self.country_of(r) == cc)
+            abroad = max((pops[r] for r in rows if self.country_of(r) != cc), default=-1)
+            if abroad < 0 or home >= 20 * max(abroad, 1):
+                table[key] = cc
+        table.update(self.nationalities)
+        table.update(self.country_names)
+        return table
 
     def contains(self, name: str) -> bool:
         """Cheap exact/article membership test (no Place objects made)."""
@@ -350,12 +422,27 @@ def source_signature(data_dir: Path = DATA_DIR) -> str:
     except Exception:  # pragma: no cover - metadata missing
         gnc = "unknown"
     d = hashlib.sha1(f"{INDEX_FORMAT}|{gnc}|{MIN_CITY_POPULATION}".encode())
-    d.update(Path(__file__).read_bytes())  # key functions live here: any change rebuilds
+    d.update(_build_code_digest())  # the key/build functions: a change to them rebuilds
     for fn in SOURCE_FILES:
         p = data_dir / fn
         d.update(fn.encode())
         d.update(p.read_bytes() if p.exists() else b"missing")
     return d.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _build_code_digest() -> bytes:
+    """Digest of the code the index is built with (key functions, build, constants), so that edits
+    to the query side of this module (memo caches, hint tables) do not force a 40 s rebuild."""
+    import inspect
+
+    d = hashlib.sha1()
+    for obj in (normalize, article_key, skeleton_key, _h, _script_ok, _KeyIndex, _read_countries,
+                _country_points, _admin1_points, _iter_cities, _build_state):
+        d.update(inspect.getsource(obj).encode())
+    for const in (ARTICLES, GENERIC_WORDS, _COUNTRY_ALIASES, _NATIONALITY_EXTRA, _APOSTROPHES, _DASHES):
+        d.update(repr(sorted(const.items()) if isinstance(const, dict) else sorted(const)).encode())
+    return d.digest()
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -424,7 +511,8 @@ _COUNTRY_ALIASES = {  # common short forms absent from the mordecai list
 }
 _NATIONALITY_EXTRA = {"Kurdish": None, "Palestinian": "PS", "Congolese": None, "Emirati": "AE",
                       "Yemeni": "YE", "Syrian": "SY", "Somali": "SO", "Nigerian": "NG", "Malian": "ML",
-                      "Libyan": "LY", "Lebanese": "LB", "Afghan": "AF", "Iraqi": "IQ", "Pakistani": "PK"}
+                      "Libyan": "LY", "Lebanese": "LB", "Afghan": "AF", "Iraqi": "IQ", "Pakistani": "PK",
+                      "Philippine": "PH", "English": "GB", "Scottish": "GB", "Welsh": "GB"}
 
 
 def _iter_cities() -> Iterator[dict]:
