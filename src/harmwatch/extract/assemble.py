@@ -280,6 +280,8 @@ def _fill(
 
     # date
     date = _incident_date(fs, draft, published)
+    if date.get("start") is None and not date.get("evidence"):
+        date = _context_date(text, feats, idxs[0], published) or date
 
     # place
     location = _incident_location(text, fs, sents, hints)
@@ -395,6 +397,36 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
         "evidence": [],
         "reason": "no date in the text" + ("; the event is on or before the publication date" if published else ""),
     }
+
+
+def _context_date(text: str, feats: list[_SentFeatures], first: int, published: dt.date | None) -> dict | None:
+    """The date of the nearest earlier sentence (up to three back) or of the lead.
+
+    Reports give the date once, in the lead or just before the details; a date found this way is
+    marked ``from_context`` so a reviewer sees it was not in the incident's own sentences.
+    """
+    order = list(range(first - 1, max(-1, first - 4), -1)) + [0, 1]
+    seen: set[int] = set()
+    for i in order:
+        if i < 0 or i >= len(feats) or i in seen or i >= first:
+            continue
+        seen.add(i)
+        f = feats[i]
+        if f.background:
+            continue
+        found = f.dates or dates_mod.find_dates(text, f.sent.start, f.sent.end, published)
+        good = [d for d in found if d.start is not None and not dates_mod.is_background(d, published)]
+        if good:
+            d = good[0]
+            return {
+                "start": d.start,
+                "end": d.end,
+                "precision": d.precision,
+                "text": d.text,
+                "evidence": [list(d.span)],
+                "from_context": True,
+            }
+    return None
 
 
 def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter) -> dict:
