@@ -1,8 +1,8 @@
 """Airwars Gaza incident pages, 7-14 Oct 2023 (evaluation only: read at run time, never copied).
 
 Input: the assessment narrative (``assessment_text``), the page's own prose; the labelled summary
-block that holds the gold is never given. No publication date. (``--airwars-html`` in the runner is
-not offered: the narrative is the honest input; the raw pages are only used for gold.)
+block and the victims/geolocation/sources blocks that hold the gold are never given. No publication
+date. The raw HTML pages are not used (their gold labels are parsed into gold_dev.jsonl.gz).
 Gold: date_iso, country PS, lat/lon (the geolocation), civilians reported killed / injured
 ("4 – 5" -> lo 4, hi 5, best unknown; "Unknown" -> not scored), suspected belligerent (perpetrator).
 """

@@ -4,7 +4,7 @@ Input: the release text (its dateline "KABUL, Afghanistan (Jan. 10, 2011)" is in
 separate publication date is given). Gold: start_date (the event date), province (admin1), country
 AF, event_type mapped to ACLED (mappings.ISAF_TYPE_TO_ACLED), target_group (scored as victims, the
 targets of the operation, and as actors_any), min_killed (a lower bound: best = lo = min_killed, no
-upper bound).
+upper bound when ``killq``; 0 = 0 otherwise).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def load(data_dir: Path) -> list[EvalItem]:
             gold["actors_any"] = [groups]
         if g.get("min_killed") is not None:
             k = int(g["min_killed"])
-            gold["killed"] = {"best": k, "lo": k, "hi": None}
+            # a minimum when the release reports killing (killq), else nobody was killed
+            gold["killed"] = {"best": k, "lo": k, "hi": None if g.get("killq") else k}
         items.append(EvalItem(NAME, f"isaf-{i:04d}", text=row["text"], published=None, gold=gold))
     return items

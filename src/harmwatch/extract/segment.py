@@ -28,6 +28,8 @@ _ABBREV = frozenset(
 # Sentence end: . ! ? (possibly repeated), optional closing quotes/brackets, then space.
 _END = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*(?=\s)""")
 _PARA = re.compile(r"[^\n]+")
+# paragraphs of hard-wrapped text (wire copy, MUC messages): blocks separated by blank lines
+_BLOCK = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -59,10 +61,33 @@ def _next_starts_sentence(text: str, pos: int, end: int) -> bool:
     return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018(["
 
 
+def is_hard_wrapped(text: str) -> bool:
+    """True for text broken into lines mid-sentence (wire copy wrapped at ~70 columns).
+
+    Most lines then end without sentence punctuation and run on into the next line.
+    """
+    lines = [ln for ln in text.split("\n")]
+    runs = 0
+    wrapped = 0
+    for a, b in zip(lines, lines[1:]):
+        a = a.rstrip()
+        if not a or not b.strip():
+            continue
+        runs += 1
+        if a[-1] not in ".!?:\"'\u201d)" and 40 <= len(a) <= 100:
+            wrapped += 1
+    return runs >= 3 and wrapped / runs > 0.5
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; offsets are exact and whitespace-trimmed."""
+    """Split ``text`` into sentences; offsets are exact and whitespace-trimmed.
+
+    A sentence never crosses a paragraph: a line break in normal text, a blank line in
+    hard-wrapped text (where single line breaks are only wrapping).
+    """
     out: list[Sentence] = []
-    for pidx, pm in enumerate(_PARA.finditer(text)):
+    para_re = _BLOCK if is_hard_wrapped(text) else _PARA
+    for pidx, pm in enumerate(para_re.finditer(text)):
         pstart, pend = pm.span()
         start = pstart
         for em in _END.finditer(text, pstart, pend):
