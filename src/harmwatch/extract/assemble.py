@@ -103,8 +103,10 @@ def extract_incidents(doc: Document) -> list[Incident]:
     if not sents:
         return []
     published = dates_mod.parse_published(doc.published)
+    # the dateline ("KABUL, Afghanistan (Jan. 10, 2011) -") dates the report, not the event
+    dl_date, dl_span = dates_mod.document_dateline(text, published)
     if published is None:
-        published, _ = dates_mod.document_dateline(text)
+        published = dl_date
     hints = places_mod.find_country_hints(text)
     country_hint = hints.most_common(1)[0][0] if hints else None
 
@@ -114,13 +116,15 @@ def extract_incidents(doc: Document) -> list[Incident]:
         f = _SentFeatures(i, s, trig)
         if any(t.realis for t in trig):
             f.dates = dates_mod.find_dates(text, s.start, s.end, published)
+            if dl_span is not None:
+                f.dates = [d for d in f.dates if d.span[1] <= dl_span[0] or d.span[0] >= dl_span[1]]
             f.background = (bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)) or bool(
                 BACKGROUND.search(text, s.start, s.end)
             )
         feats.append(f)
 
     drafts = _group(text, feats, hints)
-    incidents = [_fill(text, feats, sents, d, published, hints, country_hint) for d in drafts]
+    incidents = [_fill(text, feats, sents, d, published, hints, country_hint, dl_span) for d in drafts]
     return [inc for inc in incidents if inc is not None]
 
 
@@ -228,6 +232,7 @@ def _fill(
     published: dt.date | None,
     hints: Counter,
     country_hint: str | None,
+    dateline: Span | None = None,
 ) -> Incident | None:
     idxs = sorted(set(draft.sentences))
     fs = [feats[i] for i in idxs]
@@ -281,7 +286,7 @@ def _fill(
     # date
     date = _incident_date(fs, draft, published)
     if date.get("start") is None and not date.get("evidence"):
-        date = _context_date(text, feats, idxs[0], published) or date
+        date = _context_date(text, feats, idxs[0], published, dateline) or date
 
     # place
     location = _incident_location(text, fs, sents, hints)
@@ -399,7 +404,9 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     }
 
 
-def _context_date(text: str, feats: list[_SentFeatures], first: int, published: dt.date | None) -> dict | None:
+def _context_date(
+    text: str, feats: list[_SentFeatures], first: int, published: dt.date | None, dateline: Span | None = None
+) -> dict | None:
     """The date of the nearest earlier sentence (up to three back) or of the lead.
 
     Reports give the date once, in the lead or just before the details; a date found this way is
@@ -415,7 +422,13 @@ def _context_date(text: str, feats: list[_SentFeatures], first: int, published: 
         if f.background:
             continue
         found = f.dates or dates_mod.find_dates(text, f.sent.start, f.sent.end, published)
-        good = [d for d in found if d.start is not None and not dates_mod.is_background(d, published)]
+        good = [
+            d
+            for d in found
+            if d.start is not None
+            and not dates_mod.is_background(d, published)
+            and (dateline is None or d.span[1] <= dateline[0] or d.span[0] >= dateline[1])
+        ]
         if good:
             d = good[0]
             return {
