@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from harmwatch.extract import actors as actors_mod
 from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
@@ -40,6 +39,7 @@ from harmwatch.extract.events import (
     event_type_of,
     find_triggers,
 )
+from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
 from harmwatch.extract.segment import split_sentences
 from harmwatch.extract.weapons import find_weapons, unique_weapons
 from harmwatch.types import (
@@ -54,28 +54,6 @@ from harmwatch.types import (
     Span,
 )
 
-ARMED_CATEGORIES = frozenset(
-    {
-        "state forces",
-        "rebel group",
-        "political militia",
-        "identity militia",
-        "external forces",
-        "unidentified armed group",
-    }
-)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
-_NOT_OBJECT = re.compile(
-    r"\b(?:to|towards?|into|from|in|inside|near|while|as|when|who|which|that|because|after|before|during|"
-    r"said|told|says|according)\b|[;:]",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r"\b(?:who|whom|whose|which|said|says|told|after|before|while|when|because|although|but)\b|[;:\u201c\u201d]",
-    re.IGNORECASE,
-)
-_CLASH_BETWEEN = re.compile(r"\b(?:between|with|against)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -260,26 +238,11 @@ def _fill(
     injured = cas_mod.reconcile([c for c in claims if c.kind == "injured"])
 
     # actors and their roles
-    perps: dict[str, dict] = {}
-    victims: dict[str, dict] = {}
-    for f in fs:
-        mentions = actors_mod.find_actors(text, f.sent.start, f.sent.end, country_hint=country_hint)
-        sent_trig = [t for t in f.triggers if t.realis]
-        for a in mentions:
-            role = _role(text, f.sent, a, sent_trig)
-            if role is None:
-                continue
-            _add_actor(perps if role == "perpetrator" else victims, a)
-    for name in list(victims):
-        if name in perps and victims[name]["category"] != "civilians":
-            victims.pop(name)
-    # a generic "gunmen" perpetrator adds nothing beside a named group
-    named = [p for p in perps.values() if p["category"] != "unidentified armed group"]
-    if named:
-        for k in [k for k, p in perps.items() if p["category"] == "unidentified armed group"]:
-            perps.pop(k)
+    perps, victims = assign_roles(
+        text, [(f.sent, [t for t in f.triggers if t.realis]) for f in fs], country_hint=country_hint
+    )
 
-    victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims.values())
+    victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims)
     sub = classify(classifying_classes(triggers), victims_armed=victims_armed, perpetrator_known=bool(perps))
     event_type, cameo = event_type_of(sub)
 
@@ -295,7 +258,7 @@ def _fill(
 
     victim_category = None
     if victims:
-        cats = [v["category"] for v in victims.values()]
+        cats = [v["category"] for v in victims]
         victim_category = "civilians" if "civilians" in cats else cats[0]
 
     inc = Incident(
@@ -304,8 +267,8 @@ def _fill(
         cameo=cameo,
         date=date,
         location=location,
-        perpetrators=list(perps.values()),
-        victims=list(victims.values()),
+        perpetrators=perps,
+        victims=victims,
         victim_category=victim_category,
         killed=killed,
         injured=injured,
@@ -325,48 +288,6 @@ def _with_source(c: CasualtyClaim, att: tuple[str, tuple[Span, ...]]) -> Casualt
     from dataclasses import replace
 
     return replace(c, source=att[0], source_evidence=tuple(att[1]))
-
-
-def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> str | None:
-    """perpetrator | victim | None, from the actor's position against the nearest trigger."""
-    if a.category in ("civilians", "protesters"):
-        return "victim"
-    if not trig:
-        return None
-    # nearest strong trigger in the sentence
-    strong = [t for t in trig if t.strength >= 2] or trig
-    t = min(strong, key=lambda t: min(abs(t.span[0] - a.span[1]), abs(a.span[0] - t.span[1])))
-    if a.span[1] <= t.span[0]:
-        between = text[a.span[1] : t.span[0]]
-        if _PASSIVE_BEFORE.search(between) and len(between) < 60:
-            return "victim"  # "two soldiers were killed"
-        if len(between) > 80 or _CLAUSE_BREAK.search(between):
-            return None  # "a Taliban commander who leads fighters in attacks": not the subject
-        if t.cls == "injure" or (t.cls == "kill" and t.text.lower() in ("dead", "died", "deaths", "death")):
-            return "victim"
-        return "perpetrator"
-    # actor after the trigger
-    before = text[t.span[1] : a.span[0]]
-    if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 30), a.span[0]):
-        return "perpetrator"  # "killed by ISIS gunmen"
-    if t.cls == "clash" and _CLASH_BETWEEN.search(before):
-        return "victim"  # "clashes between X and Y": Y is the second side
-    if len(before) > 45 or _NOT_OBJECT.search(before):
-        return None  # "fled towards the security forces": not the target
-    return "victim"
-
-
-def _add_actor(bucket: dict[str, dict], a: ActorMention) -> None:
-    entry = bucket.get(a.name)
-    if entry is None:
-        entry = bucket[a.name] = {
-            "name": a.name,
-            "mention": a.mention,
-            "category": a.category,
-            "country_code": a.country_code,
-            "evidence": [],
-        }
-    entry["evidence"].append([a.span[0], a.span[1]])
 
 
 def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | None) -> dict:
