@@ -343,3 +343,16 @@ def test_is_background():
 # --------------------------------------------------------------------------- speed
 
 
+
+
+def test_isaf_title_line_date_takes_year_from_release_number_below_it():
+    # ISAF Joint Command press releases (CC BY-SA)
+    from harmwatch.extract.dates import document_dateline
+
+    t = ("May 11: Afghan-ISAF Forces Conduct Operations in Southern, Eastern Afghanistan ISAF Joint Command - "
+         "Afghanistan 2010-05-CA-039 For Immediate Release In Kandahar last night, a joint security force found")
+    assert document_dateline(t) == (dt.date(2010, 5, 11), (0, 6))
+    t2 = ("Insurgent Cell Arrested in Kabul ISAF Joint Command - Afghanistan 2010-09-CA-149 For Immediate Release "
+          "Download PDF KABUL, Afghanistan (Sept. 15) - Multiple intelligence sources and tips")
+    date, span = document_dateline(t2)
+    assert date == dt.date(2010, 9, 15) and t2[span[0]:span[1]] == "Sept. 15"

@@ -117,7 +117,7 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft
         if not realis or f.background:
             continue
         strong = any(t.strength >= 2 for t in realis)
-        day = _day_of(f.dates)
+        day = _day_of([d for d in f.dates if not _is_report_date(text, d)])
         if cur is None:
             if strong:
                 cur = _open(drafts, f, day)
@@ -247,7 +247,7 @@ def _fill(
     event_type, cameo = event_type_of(sub)
 
     # date
-    date = _incident_date(fs, draft, published)
+    date = _incident_date(fs, draft, published, text)
     if date.get("start") is None and not date.get("evidence"):
         date = _context_date(text, feats, idxs[0], published, dateline) or date
 
@@ -290,14 +290,29 @@ def _with_source(c: CasualtyClaim, att: tuple[str, tuple[Span, ...]]) -> Casualt
     return replace(c, source=att[0], source_evidence=tuple(att[1]))
 
 
-def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | None) -> dict:
+def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | None, text: str = "") -> dict:
+    """The incident's date: the best-ranked resolved date of its sentences.
+
+    Rank: a date that dates the *reporting* ("said today", "told reporters on Monday") comes last;
+    then finer precision; then the earlier sentence (the lead states the date); then closeness to a
+    strong trigger.
+    """
     cands = [d for f in fs for d in f.dates if d.start is not None or d.precision]
-    chosen: DateMention | None = draft.date
-    if chosen is None:
-        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-        resolved = [d for d in cands if d.start is not None and not dates_mod.is_background(d, published)]
-        if resolved:
-            chosen = min(resolved, key=lambda d: rank.get((d.precision or "year").split("-")[0], 4))
+    chosen: DateMention | None = None
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    scored = []
+    for order, f in enumerate(fs):
+        strong = [t for t in f.triggers if t.realis and t.strength >= 2]
+        for d in f.dates:
+            if d.start is None or dates_mod.is_background(d, published):
+                continue
+            dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
+            key = (_is_report_date(text, d), rank.get((d.precision or "year").split("-")[0], 4), order, dist)
+            scored.append((key, d))
+    if scored:
+        chosen = min(scored, key=lambda kv: kv[0])[1]
+    elif draft.date is not None:
+        chosen = draft.date
     if chosen is not None:
         return {
             "start": chosen.start,
@@ -323,6 +338,22 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
         "evidence": [],
         "reason": "no date in the text" + ("; the event is on or before the publication date" if published else ""),
     }
+
+
+_REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|arrived|released|issued|"
+    r"published|quoted|cited|declared|disclosed|revealed)\b[^.;\n]{0,18}$",
+    re.IGNORECASE,
+)
+_REPORT_AFTER = re.compile(
+    r"^[^.;]{0,14}\b(?:said|says|told|reported|announced|stated|confirmed|declared|disclosed)\b", re.IGNORECASE
+)
+
+
+def _is_report_date(text: str, d: DateMention) -> bool:
+    """Does this date phrase date the reporting ("police said on Monday") rather than the event?"""
+    s, e = d.span
+    return bool(_REPORT_BEFORE.search(text, max(0, s - 40), s) or _REPORT_AFTER.match(text[e : e + 40]))
 
 
 def _context_date(

@@ -617,7 +617,7 @@ def parse_published(value: str | None) -> _D | None:
 _DATELINE_HEAD = 700
 # "SAN SALVADOR, 3 JAN 90 (RADIO ...) --", "KABUL, Afghanistan (Jan. 10, 2011) -", "TEGUCIGALPA, 7 FEB (REUTER) --"
 _R_DATELINE = re.compile(
-    r"(?m)(?:^|[\u2028\n]|\xa0)[ \t\xa0]*[A-Z][A-Za-z.'\- ]{1,40}(?:\([A-Za-z .'-]{2,30}\))?"
+    r"(?m)(?:^|[\u2028\n]|\xa0|[ \t]{2,}|\bRelease[ \t]+|\bPDF[ \t]+)[ \t\xa0]*[A-Z][A-Za-z.'\- ]{1,40}(?:\([A-Za-z .'-]{2,30}\))?"
     r"(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,30})?(?:,[ \t]*|[ \t]*\()"
     r"(?P<date>[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?(?:[ \t]+\d{2,4})?)\)?"
     r"(?:[ \t]*\([^()\n\u2028]{1,60}\))?[ \t\xa0]*(?:--|–|—|-[ \t]|\u2028|$)"
@@ -671,7 +671,7 @@ _R_YM_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)(?!\d)")
 
 
 def _header_stamp_date(text: str, span: Span) -> _D | None:
-    """Year for a year-less dateline from an ISO year-month stamp above it (release numbers).
+    """Year for a year-less dateline from an ISO year-month stamp in the header (release numbers).
 
     Used only when the stamp's month is the dateline month or next to it (so the stamp is about
     the same time); the stamp year is then adjusted across a December/January boundary.
@@ -681,7 +681,7 @@ def _header_stamp_date(text: str, span: Span) -> _D | None:
         return None
     m, d = int(dm[0].start[2:4]), int(dm[0].start[5:7])
     years = set()
-    for st in _R_YM_STAMP.finditer(text, 0, span[0]):
+    for st in _R_YM_STAMP.finditer(text, 0, min(len(text), _DATELINE_HEAD)):
         sy, sm = int(st.group(1)), int(st.group(2))
         diff = (m - sm) % 12
         if diff == 0:
