@@ -314,13 +314,7 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     elif draft.date is not None:
         chosen = draft.date
     if chosen is not None:
-        return {
-            "start": chosen.start,
-            "end": chosen.end,
-            "precision": chosen.precision,
-            "text": chosen.text,
-            "evidence": [list(chosen.span)],
-        }
+        return _date_record(chosen)
     unresolved = next((d for d in cands if d.start is None), None)
     if unresolved is not None:
         return {
@@ -382,16 +376,12 @@ def _context_date(
             and (dateline is None or d.span[1] <= dateline[0] or d.span[0] >= dateline[1])
         ]
         if good:
-            d = good[0]
-            return {
-                "start": d.start,
-                "end": d.end,
-                "precision": d.precision,
-                "text": d.text,
-                "evidence": [list(d.span)],
-                "from_context": True,
-            }
+            return _date_record(good[0], from_context=True)
     return None
+
+
+def _date_record(d: DateMention, **extra) -> dict:
+    return {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text, "evidence": [list(d.span)], **extra}
 
 
 def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter) -> dict:
