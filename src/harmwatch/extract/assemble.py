@@ -102,8 +102,33 @@ def extract_incidents(doc: Document) -> list[Incident]:
         feats.append(f)
 
     drafts = _group(text, feats, hints)
-    incidents = [_fill(text, feats, sents, d, published, hints, country_hint, dl_span) for d in drafts]
-    return [inc for inc in incidents if inc is not None]
+    filled = [(d, _fill(text, feats, sents, d, published, hints, country_hint, dl_span)) for d in drafts]
+    filled = [(d, inc) for d, inc in filled if inc is not None]
+    # ACLED's unit: one event per type, day and place. Two parts of this report that turn out to share
+    # all three (the second paragraph re-telling the lead, "twin bombings") are one incident.
+    merged: list[tuple[_Draft, Incident]] = []
+    for d, inc in filled:
+        host = next((m for m in merged if _same_unit(m[1], inc)), None)
+        if host is None:
+            merged.append((d, inc))
+            continue
+        host[0].sentences.extend(d.sentences)
+        again = _fill(text, feats, sents, host[0], published, hints, country_hint, dl_span)
+        if again is not None:
+            merged[merged.index(host)] = (host[0], again)
+    return [inc for _, inc in merged]
+
+
+def _same_unit(a: Incident, b: Incident) -> bool:
+    da, db = a.date or {}, b.date or {}
+    if not da.get("start") or da.get("start") != db.get("start") or not (da.get("precision") or "").startswith("day"):
+        return False
+    if a.event_type != b.event_type:
+        return False
+    la, lb = a.location or {}, b.location or {}
+    if la.get("lat") is None or lb.get("lat") is None:
+        return la.get("name") is not None and la.get("name") == lb.get("name")
+    return not _far_apart((la.get("name"), la["lat"], la["lon"]), (lb.get("name"), lb["lat"], lb["lon"]))
 
 
 # --------------------------------------------------------------------------- grouping
