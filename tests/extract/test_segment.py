@@ -52,3 +52,14 @@ def test_short_lines_are_not_hard_wrapping(seed_text):
     from harmwatch.extract.segment import is_hard_wrapped
 
     assert not is_hard_wrapped(seed_text)
+
+
+def test_run_on_text_is_cut_into_bounded_pieces():
+    from harmwatch.extract.segment import MAX_SENTENCE
+
+    text = "gunmen killed dozens of civilians in Mosul on Saturday and " * 300
+    sents = split_sentences(text)
+    assert len(sents) > 20
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sents)
+    # pieces tile the text: nothing lost but the spaces between them
+    assert "".join(text[s.start:s.end] for s in sents).replace(" ", "") == text.replace(" ", "")

@@ -106,10 +106,28 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: longest "sentence" handed to the extractors. Real sentences are far shorter; a run-on text without
+#: punctuation (hostile or broken input) is cut into pieces of at most this size so that per-sentence
+#: work stays bounded and the whole document costs linear time.
+MAX_SENTENCE = 600
+_SOFT_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|while|as)\s|\s")
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        # prefer a clause break in the last third of the window, else any space, else a hard cut
+        best = None
+        for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 3, cut):
+            best = m.end()
+        cut = best or cut
+        _append(out, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph))
