@@ -437,3 +437,64 @@ def test_muc_person_names_articles_and_adjectives(gz, sample):
     assert "LA" not in got and "USULUTAN" in got
     text = _doc(sample, "DEV-MUC3-1296")
     assert _mentions(text, "THE SOURCE ATTRIBUTED THE ATTACK TO URBAN GUERRILLA COMMANDOS") == []
+
+
+# --------------------------------------------------------------------------- chains and admin1 names
+
+WIKINEWS_READING = ("Three people were killed and three others injured on Saturday evening in Forbury Gardens "
+                    "in Reading, Berkshire, UK shortly before 19:00")
+WIKINEWS_CLAIRTON = ("Somewhat after midnight, police in Clairton, Pennsylvania, in the eastern United States, "
+                     "responded to a shooting at a graduation party.")
+
+
+def test_chain_after_reads_town_region_country():
+    from harmwatch.extract.places import chain_after
+
+    t = WIKINEWS_READING
+    end = t.index("Reading") + len("Reading")
+    assert [t[a:b] for a, b in chain_after(t, end)] == ["Berkshire", "UK"]
+    t2 = "Turkish forces shelled the village in the countryside of Tell Abiad in Ar-Raqqa. No injuries."
+    end2 = t2.index("Abiad") + len("Abiad")
+    assert [t2[a:b] for a, b in chain_after(t2, end2)] == ["Ar-Raqqa"]
+    t3 = "fighting in Nad Ali district of Helmand province, officials said"
+    assert [t3[a:b] for a, b in chain_after(t3, t3.index(" district"))] == ["Helmand"]
+
+
+def test_chain_resolves_town_inside_named_region(gz):
+    for text, name, cc, lat in ((WIKINEWS_READING, "Reading", "GB", 51.45),
+                                (WIKINEWS_CLAIRTON, "Clairton", "US", 40.29)):
+        loc = resolve_location(text, find_places(text))
+        assert loc.name == name and loc.country_code == cc, loc
+        assert abs(loc.lat - lat) < 0.2
+    assert resolve_location(WIKINEWS_CLAIRTON, find_places(WIKINEWS_CLAIRTON)).admin1 == "Pennsylvania"
+
+
+def test_admin1_uses_english_name_only_when_geonames_agrees(gz):
+    assert gz.admin1("AF.09").name == "Ghor"  # GeoNames ASCII "Ghowr"
+    assert gz.admin1("AF.37").name == "Khost"  # "Khowst"
+    # Natural Earth labels the Daykundi polygon "Uruzgan": the GeoNames name must win there
+    assert gz.admin1("AF.41").name == "Daykundi"
+    assert {p.admin1_code for p in gz.lookup("Extreme-North") if p.kind == "admin1"} == {"CM.12"}
+    assert gz.admin1_key_codes("Ghowr", "AF") == gz.admin1_key_codes("Ghor", "AF") == {"AF.09"}
+
+
+def test_lookup_within_allows_looser_spellings_only_inside_the_unit(gz):
+    got = gz.lookup_within("Sheikh Zuweid", country="EG")
+    assert got and got[0].admin1_code == "EG.27" and abs(got[0].lat - 31.2) < 0.1
+    assert gz.lookup_within("Sheikh Zuweid", country="AF") == []
+    assert gz.lookup_within("Mosul") == []  # no unit given: no look-up
+
+
+def test_unknown_head_of_a_chain_falls_back_to_its_admin1(gz):
+    # ISAF-style sentence: the village is not in the gazetteer, the province is
+    text = ("An Afghan and coalition security force detained several suspected insurgents in "
+            "Qalat-e Zzyxw, Zabul province, Afghanistan, today.")
+    mentions = find_places(text)
+    assert "Qalat-e Zzyxw" in {m.text for m in mentions}
+    loc = resolve_location(text, mentions)
+    assert loc.precision == "admin1" and loc.admin1 == "Zabul" and loc.country_code == "AF"
+
+
+def test_benchmark_lookups_reports_a_rate():
+    rate = gzmod.benchmark_lookups(2000)
+    assert isinstance(rate, float) and rate > 0

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 #: bump when the index layout or the key functions change (forces a rebuild)
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 SOURCE_FILES = (
@@ -169,6 +169,24 @@ def skeleton_key(key: str) -> str:
     return sk if sum(1 for c in sk if c not in _VOWELS) >= 3 else ""
 
 
+_LOOSE_MAP = (("ph", "f"), ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"))
+_LOOSE_DROP = str.maketrans({c: None for c in "aeiouywh "})
+
+
+def loose_key(key: str) -> str:
+    """Loosest key of an exact key, for look-ups *constrained* to one admin1 unit or country only
+    (":meth:`Gazetteer.lookup_within`): the article key without spaces, vowels, "w", "y" and "h",
+    "q"/"c" -> "k", "z" -> "s", doubled letters collapsed ("Jalawla" ~ "Jalūlā’", "Shoqra" ~
+    "Shuqrah", "Puli Alam" ~ "Pul-e ‘Alam"). Far too ambiguous for a world-wide look-up."""
+    ak = article_key(key)
+    if not ak.isascii():
+        return ""
+    for a, b in _LOOSE_MAP:
+        ak = ak.replace(a, b)
+    s = _DOUBLE.sub(r"\1", ak.translate(_LOOSE_DROP))
+    return s if len(s) >= 2 else ""
+
+
 def _h(key: str) -> int:
     """Stable 64-bit hash of a key (Python's ``hash`` is salted per process)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
@@ -243,6 +261,7 @@ class Gazetteer:
         self._exact: _KeyIndex = state["exact"]
         self._article: _KeyIndex = state["article"]
         self._skeleton: _KeyIndex = state["skeleton"]
+        self._loose: _KeyIndex = state["loose"]
         self._names: list[str] = state["names"]
         self._gid = state["gid"]
         self._kind = state["kind"]
@@ -335,6 +354,34 @@ class Gazetteer:
     def _lookup(self, name: str, fuzzy: bool) -> tuple[Place, ...]:
         rows, _ = self.rows(name, fuzzy=fuzzy)
         return tuple(sorted((self._place(r) for r in rows), key=lambda p: (-p.population, p.kind)))
+
+    def lookup_within(self, name: str, *, country: str | None = None, admin1_code: str | None = None,
+                      loose: bool = True) -> list[Place]:
+        """Places called ``name`` inside one country or admin1 unit (most populous first). Tries the
+        exact, article and skeleton keys, then (``loose``) the loose key (:func:`loose_key`), which
+        is safe only because the text itself named the containing unit ("Shoqra, Abyan, Yemen")."""
+        def ok(p: Place) -> bool:
+            if admin1_code is not None:
+                return p.admin1_code == admin1_code and p.kind != "admin1"
+            return p.country_code == country and p.kind != "country"
+        if country is None and admin1_code is None:
+            return []
+        got = [p for p in self.lookup(name) if ok(p)]
+        if got or not loose:
+            return got
+        rows = self._loose.get(loose_key(normalize(name)))
+        return sorted((p for p in (self._place(r) for r in rows) if ok(p)),
+                      key=lambda p: (-p.population, p.kind))
+
+    def admin1_key_codes(self, name: str, country: str | None = None) -> frozenset[str]:
+        """GeoNames admin1 paths whose names (incl. alternates) match ``name`` ("Ghor" -> {"AF.09"}),
+        optionally within one country; fuzzy (skeleton) keys allowed. For comparing admin1 units by
+        identity rather than by spelling."""
+        out = set()
+        for p in self.lookup(name):
+            if p.kind == "admin1" and p.admin1_code and (country is None or p.country_code == country):
+                out.add(p.admin1_code)
+        return frozenset(out)
 
     def population(self, row: int) -> int:
         return self._pop[row]
@@ -441,8 +488,9 @@ def _build_code_digest() -> bytes:
     import inspect
 
     d = hashlib.sha1()
-    for obj in (normalize, article_key, skeleton_key, _h, _script_ok, _KeyIndex, _read_countries,
-                _country_points, _admin1_points, _iter_cities, _build_state):
+    for obj in (normalize, article_key, skeleton_key, loose_key, _h, _script_ok, _KeyIndex, _read_countries,
+                _country_points, _admin1_points, _iter_cities, _build_state, _fold, _ne_admin1_names,
+                _admin1_display, _CountryView):
         d.update(inspect.getsource(obj).encode())
     for const in (ARTICLES, GENERIC_WORDS, _COUNTRY_ALIASES, _NATIONALITY_EXTRA, _APOSTROPHES, _DASHES):
         d.update(repr(sorted(const.items()) if isinstance(const, dict) else sorted(const)).encode())
@@ -505,6 +553,59 @@ def _admin1_points(data_dir: Path) -> dict[str, tuple[float, float]]:
     return pts
 
 
+def _fold(name: str) -> str:
+    """Diacritics stripped, case kept ("Extrême-Nord" -> "Extreme-Nord", "Sa`dah" -> "Sa'dah")."""
+    s = unicodedata.normalize("NFKD", name.replace("`", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c)).strip()
+
+
+def _ne_admin1_names(data_dir: Path) -> dict[str, list[str]]:
+    """GeoNames admin1 path -> Natural Earth names of that unit: [name_en, name, gn_name, *name_alt]
+    (first feature per code; empty strings dropped)."""
+    out: dict[str, list[str]] = {}
+    with _open_text(data_dir / "ne_10m_admin1_simpl500m.geojson.gz") as f:
+        fc = json.load(f)
+    for feat in fc["features"]:
+        p = feat["properties"]
+        code = p.get("gn_a1_code")
+        if not code or code in out:
+            continue
+        alts = [a.strip() for a in (p.get("name_alt") or "").split("|")]
+        out[code] = [n for n in [p.get("name_en") or "", p.get("name") or "", p.get("gn_name") or "", *alts] if n]
+    return out
+
+
+def _admin1_display(code: str, ascii_nm: str, gn_names: list[str], ne_names: list[str],
+                    taken: dict[str, set[str]]) -> tuple[str, list[str]]:
+    """The display name of an admin1 unit and the Natural Earth names safe to index as aliases.
+
+    Natural Earth's English name ("Ghor", "Khost", "West Darfur", "Uruzgan") reads better than
+    GeoNames' ASCII name ("Ghowr", "Khowst", "Western Darfur", "Oruzgan"), but some features carry a
+    wrong GeoNames code (the Daykundi polygon is named "Uruzgan"). A Natural Earth name is used only
+    when the unit's GeoNames names (name, ASCII name, alternates) already contain it, by exact or
+    article key, and no other admin1 of the country has that name (``taken``: key -> codes)."""
+    known = set()
+    for n in (ascii_nm, *gn_names):
+        k = normalize(n)
+        known.update((k, article_key(k)))
+
+    def ok(n: str) -> bool:
+        k = normalize(n)
+        ks = {k, article_key(k)}
+        if not ks & known:
+            return False
+        return all(taken.get(x, {code}) <= {code} for x in ks)
+    display = ascii_nm
+    good = [n for n in ne_names[:2] if ok(n)]
+    if ne_names and ok(ne_names[0]):  # name_en only: NE's local name ("Shabeellaha Dhexe") is no better
+        display = _fold(ne_names[0])
+    # aliases: only when the feature is this unit (its main name is one of the unit's names)
+    # (abbreviations such as "Mass." or "Ga." are left out: they collide with English words)
+    aliases = [n for n in ne_names if "." not in n and len(n) >= 4 and not n.isupper()] if good else []
+    return display, [a for a in aliases if all(taken.get(x, {code}) <= {code}
+                                               for x in (normalize(a), article_key(normalize(a))))]
+
+
 _COUNTRY_ALIASES = {  # common short forms absent from the mordecai list
     "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "United States of America": "US",
     "UK": "GB", "U.K.": "GB", "Great Britain": "GB", "UAE": "AE", "DRC": "CD", "DR Congo": "CD",
@@ -517,6 +618,16 @@ _NATIONALITY_EXTRA = {"Kurdish": None, "Palestinian": "PS", "Congolese": None, "
                       "Yemeni": "YE", "Syrian": "SY", "Somali": "SO", "Nigerian": "NG", "Malian": "ML",
                       "Libyan": "LY", "Lebanese": "LB", "Afghan": "AF", "Iraqi": "IQ", "Pakistani": "PK",
                       "Philippine": "PH", "English": "GB", "Scottish": "GB", "Welsh": "GB"}
+
+
+class _CountryView:
+    """``taken`` restricted to one country: key -> admin1 codes of that country with that name."""
+
+    def __init__(self, taken: dict[str, set[str]], cc: str):
+        self.taken, self.cc = taken, cc
+
+    def get(self, key: str, default=None):
+        return self.taken.get(f"{self.cc}|{key}", default)
 
 
 def _iter_cities() -> Iterator[dict]:
@@ -566,12 +677,36 @@ def _build_state(data_dir: Path, signature: str, cities: Iterable[dict] | None =
             if len(c) >= 4:
                 admin1_ascii[c[0]] = (c[1], c[2], int(c[3] or 0))
 
+    sub_rows: list[dict] = []
+    with _open_text(data_dir / "admin_subdivisions.tsv.gz") as f:
+        for rec in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            sub_rows.append(rec)
+    a1_alts: dict[str, list[str]] = defaultdict(list)
+    for rec in sub_rows:
+        code = rec["geonames_admin_code"]
+        if code.count(".") == 1:
+            a1_alts[code] += [rec["name"]] + [a for a in rec["alternatenames"].split("|") if a]
+    # names of admin1 units per country key (to refuse a display name another unit also has)
+    taken: dict[str, set[str]] = defaultdict(set)
+    for code, (nm, ascii_nm, _g) in admin1_ascii.items():
+        for n in (nm, ascii_nm, *a1_alts.get(code, [])):
+            k = normalize(n)
+            for x in (k, article_key(k)):
+                taken[f"{code[:2]}|{x}"].add(code)
+    ne_names = _ne_admin1_names(data_dir)
+    a1_display: dict[str, str] = {}
+    a1_ne_alias: dict[str, list[str]] = {}
+    for code, (nm, ascii_nm, _g) in admin1_ascii.items():
+        view = _CountryView(taken, code[:2])
+        a1_display[code], a1_ne_alias[code] = _admin1_display(
+            code, ascii_nm, [nm, *a1_alts.get(code, [])], ne_names.get(code, []), view)
+
     def a1_of(code: str | None) -> int:
         if not code or code not in admin1_ascii:
             return -1
         if code not in a1_index:
             a1_index[code] = len(a1_names)
-            a1_names.append(admin1_ascii[code][1])
+            a1_names.append(a1_display.get(code) or admin1_ascii[code][1])
             a1_codes.append(code)
         return a1_index[code]
 
@@ -605,19 +740,10 @@ def _build_state(data_dir: Path, signature: str, cities: Iterable[dict] | None =
 
     # admin units
     admin1_row: dict[str, int] = {}
-    sub_rows: list[dict] = []
-    with _open_text(data_dir / "admin_subdivisions.tsv.gz") as f:
-        for rec in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            sub_rows.append(rec)
-    a1_alts: dict[str, list[str]] = defaultdict(list)
-    for rec in sub_rows:
-        code = rec["geonames_admin_code"]
-        if code.count(".") == 1:
-            a1_alts[code] += [rec["name"]] + [a for a in rec["alternatenames"].split("|") if a]
     for code, (nm, ascii_nm, g) in admin1_ascii.items():
         la, lo = a1_point(code)
-        row = add(ascii_nm, g, "admin1", code[:2], a1_of(code), -1, la, lo, a1_population(code),
-                  [nm] + a1_alts.get(code, []))
+        row = add(a1_display.get(code) or ascii_nm, g, "admin1", code[:2], a1_of(code), -1, la, lo,
+                  a1_population(code), [ascii_nm, nm] + a1_alts.get(code, []) + a1_ne_alias.get(code, []))
         admin1_row[code] = row
     # city key index for namesake look-ups (admin2 seat)
     city_by_key: dict[tuple[str, str], int] = {}
@@ -686,7 +812,7 @@ def _build_state(data_dir: Path, signature: str, cities: Iterable[dict] | None =
         else:
             nationalities[normalize(nm)] = iso2
 
-    exact_pairs, article_pairs, skel_pairs = [], [], []
+    exact_pairs, article_pairs, skel_pairs, loose_pairs = [], [], [], []
     for raw, row in keys:
         k = normalize(raw)
         if len(k) < 2:
@@ -694,6 +820,7 @@ def _build_state(data_dir: Path, signature: str, cities: Iterable[dict] | None =
         exact_pairs.append((k, row))
         article_pairs.append((article_key(k), row))
         skel_pairs.append((skeleton_key(k), row))
+        loose_pairs.append((loose_key(k), row))
 
     return {
         "format": INDEX_FORMAT, "signature": signature,
@@ -701,7 +828,7 @@ def _build_state(data_dir: Path, signature: str, cities: Iterable[dict] | None =
         "a1_names": a1_names, "a1_codes": a1_codes, "a2_names": a2_names,
         "lat": lat, "lon": lon, "pop": pop,
         "exact": _KeyIndex.build(exact_pairs), "article": _KeyIndex.build(article_pairs),
-        "skeleton": _KeyIndex.build(skel_pairs),
+        "skeleton": _KeyIndex.build(skel_pairs), "loose": _KeyIndex.build(loose_pairs),
         "nationalities": nationalities, "country_names": country_names,
         "country_row": country_row, "admin1_row": admin1_row,
     }
@@ -772,3 +899,25 @@ def get_gazetteer() -> Gazetteer:
 def lookup(name: str, *, fuzzy: bool = True) -> list[Place]:
     """Shortcut for ``get_gazetteer().lookup(name)``."""
     return get_gazetteer().lookup(name, fuzzy=fuzzy)
+
+
+def benchmark_lookups(n: int = 100_000, *, names: Iterable[str] | None = None) -> float:
+    """Gazetteer look-ups per second (issue 5: ``gazetteer_lookups_per_second`` in ``harmwatch
+    bench``). Looks up ``n`` names drawn in turn from ``names`` (default: a fixed mix of real place
+    names, spelling variants and non-places) through the uncached path (normalise, hash, bisect,
+    Place rows), so the figure is the cost of fresh look-ups rather than of memo hits."""
+    import time
+
+    gz = get_gazetteer()
+    pool = list(names) if names is not None else [
+        "Mosul", "al-Zanjili", "Kabul", "Helmand", "Nad Ali", "Lashkar Gah", "Middle Shebelle", "Balcad",
+        "Sheikh Zuweid", "Maiduguri", "Borno", "Kandahar", "Ghor", "San Salvador", "Usulutan", "Goma",
+        "North Kivu", "Gaza", "Khan Younis", "Idlib", "Raqqa", "Aden", "Taiz", "Quetta", "Peshawar",
+        "Springfield", "Nowhere Town", "Police", "Iraq", "United States",
+    ]
+    t0 = time.perf_counter()
+    for i in range(n):  # the uncached path of :meth:`Gazetteer.lookup`
+        rows, _ = gz._rows(pool[i % len(pool)], True)
+        sorted((gz._make_place(r) for r in rows), key=lambda p: (-p.population, p.kind))
+    dt = time.perf_counter() - t0
+    return n / dt if dt > 0 else float("inf")

@@ -408,10 +408,41 @@ def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
                 toks[j + 1].name or (toks[j + 1].conn and j + 2 < n and toks[j + 2].name
                                      and _joins(text[toks[j + 1].e:toks[j + 2].s]))):
             j += 1
+        before_n = len(mentions)
         _match_run(doc, start, toks[i:j + 1], toks, i, caps, mentions)
+        if len(mentions) == before_n and not caps:
+            _chain_head(doc, start, toks, i, j, mentions)
         i = j + 1
     _local_patterns(text, toks, caps, gz, mentions)
     return sorted(mentions.values(), key=lambda m: m.span)
+
+
+def _chain_head(doc: DocumentPlaces, s0: int, toks: list[_Tok], i: int, j: int,
+                mentions: dict[Span, PlaceMention]) -> None:
+    """A name the gazetteer lacks (or spells differently) that the text places itself: "in Shoqra,
+    Abyan, Yemen", "on the outskirts of Feroz Koh, Ghor". Needs a locative word before it and, right
+    after it, the name of an admin unit or country; the mention is resolved inside that unit."""
+    text, gz = doc.text, doc.gz
+    while i <= j and (toks[i].low in COMMON_WORDS or toks[i].conn) and toks[i].low not in _CAPS_ARTICLES:
+        i += 1
+    if i > j or j - i > 3:
+        return
+    ta, tb = toks[i], toks[j]
+    if any(t.low in ORG_HEADS or t.low in TITLES or t.low in NOT_PLACES for t in toks[i:j + 1]):
+        return
+    before = text[max(s0, ta.s - 40):ta.s]
+    if not (_PLACE_PREP_BEFORE.search(before) or _OF_PATTERN_BEFORE.search(before)
+            or _DIRECTION_BEFORE.search(before)):
+        return
+    elems = chain_after(text, tb.e, limit=1)
+    if not elems:
+        return
+    if not _is_unit(gz, text[elems[0][0]:elems[0][1]]):
+        return
+    name = text[ta.s:tb.e]
+    if gz.nationality(name) or len(name) < 3:
+        return
+    mentions[(ta.s, tb.e)] = PlaceMention(span=(ta.s, tb.e), text=name, kind="toponym")
 
 
 def _joins(gap: str) -> bool:
@@ -675,6 +706,83 @@ def _level_word(text: str, pm: PlaceMention) -> str | None:
     return None
 
 
+_CHAIN_SEP = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:district|province|region|governorate|county|"
+                        r"department|state|municipality|commune|area)[ \t]+of[ \t]+|[ \t]+in[ \t]+)")
+_CHAIN_NAME = re.compile(r"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]d|[Aa]sh)-)?(?:[A-Z]\.){2,}|"
+                         r"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]d|[Aa]sh)-)?[A-Z][\w'’`-]*"
+                         r"(?:[ \t]+(?:(?:of|de|del|al|el|and)[ \t]+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'’`-]*){0,3}")
+_OF_SEP = re.compile(r"[ \t]+of[ \t]+")  # "Nad Ali district of Helmand": only after a generic word
+_CHAIN_TAIL = re.compile(r"[ \t]+(?:province|region|district|governorate|state|department|county|"
+                         r"municipality|prefecture|city|town|village|area)\b")
+
+
+def chain_after(text: str, end: int, limit: int = 3) -> list[tuple[int, int]]:
+    """Spans of the names that follow a place name and say where it is: "Balcad, Middle Shebelle,
+    Somalia", "Kolofata town (Mayo-Sava, Extreme-Nord)", "Nad Ali district of Helmand province",
+    "Ein Issa in Ar-Raqqa". A trailing generic word ("Mudug region") is skipped; at most ``limit``."""
+    out: list[tuple[int, int]] = []
+    pos = end
+    tail = _CHAIN_TAIL.match(text, pos)
+    if tail:
+        pos = tail.end()
+    for _ in range(limit):
+        sep = (_OF_SEP.match(text, pos) if tail else None) or _CHAIN_SEP.match(text, pos)
+        if not sep:
+            break
+        m = _CHAIN_NAME.match(text, sep.end())
+        if not m:
+            break
+        s0, e0 = m.span()
+        name = text[s0:e0].rstrip(".")
+        e0 = s0 + len(name)
+        out.append((s0, e0))
+        pos = e0
+        tail = _CHAIN_TAIL.match(text, pos)
+        if tail:
+            pos = tail.end()
+        if sep.group().strip() == "in":
+            break
+    return out
+
+
+def _is_unit(gz: Gazetteer, name: str) -> bool:
+    """Does ``name`` name a country or an admin unit (not a nationality: "Mosul, Iraqi officials")?"""
+    if gz.country_code_for(name):
+        return True
+    if gz.nationality(name):
+        return False
+    return any(p.kind in ("admin1", "admin2") for p in gz.lookup(name))
+
+
+def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer) -> tuple[str | None, str | None]:
+    """(country ISO2, admin1 path) named by the chain after a mention ("Shoqra, Abyan, Yemen" ->
+    ("YE", "YE.01")). The admin1 must lie in the chain's country when one is named; fuzzy keys allowed
+    ("Middle Shebelle" ~ "Middle Shabele"). Only the first element may be a lower-level unit whose
+    admin1 is taken ("Mahmud Raqi, Kapisa")."""
+    if pm.kind == "neighbourhood" or _is_caps(text[pm.span[0]:pm.span[1] + 1] + "xx"):
+        return None, None
+    elems = chain_after(text, pm.span[1])
+    if not elems:
+        return None, None
+    names = [text[a:b] for a, b in elems]
+    cc = None
+    for nm in names:
+        c = gz.country_code_for(nm.removesuffix("'s").removesuffix("’s"))
+        if c:
+            cc = c
+            break
+    a1 = None
+    for nm in names:
+        if gz.country_code_for(nm):
+            break
+        cands = [p for p in gz.lookup(nm) if p.kind == "admin1" and (cc is None or p.country_code == cc)]
+        if cands:
+            a1 = cands[0].admin1_code
+            cc = cc or cands[0].country_code
+            break
+    return cc, a1
+
+
 def _qualifier(text: str, pm: PlaceMention, gz: Gazetteer) -> tuple[str | None, str | None]:
     """"Antioch, Illinois" -> (None, "US.IL"); "Ciudad Juárez, Mexico" -> ("MX", None): the country or
     admin1 path that a following ", <Name>" names, else (None, None)."""
@@ -743,16 +851,31 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     gz, text = doc.gz, doc.text
     name = place_name(pm)
     places = gz.lookup(name, fuzzy=pm.kind != "toponym" or len(name) >= 6)
-    if not places:
+    if not places and pm.kind != "toponym":
         return None
-    q_cc, q_a1 = _qualifier(text, pm, gz)
+    q_cc, q_a1 = _chain_qualifiers(text, pm, gz)
+    if not (q_cc or q_a1):
+        q_cc, q_a1 = _qualifier(text, pm, gz)
+        chained = False
+    else:
+        chained = True
     if q_cc or q_a1:
-        narrowed = [p for p in places if (q_cc and p.country_code == q_cc and p.kind != "country")
-                    or (q_a1 and p.admin1_code == q_a1 and p.kind != "admin1")]
+        if q_a1:  # "Balcad, Middle Shebelle": a place inside that admin1 (or the admin1 itself)
+            narrowed = [p for p in places if p.admin1_code == q_a1]
+            narrowed = [p for p in narrowed if p.kind != "admin1"] or narrowed
+        else:
+            narrowed = [p for p in places if p.country_code == q_cc and p.kind != "country"]
+        if not narrowed and chained and pm.kind == "toponym":
+            # the text says where the place is and no namesake lies there: a looser spelling there
+            narrowed = gz.lookup_within(name, country=q_cc, admin1_code=q_a1)[:1]
+            if not narrowed:
+                return None  # the chain's own admin1/country mention resolves instead
         if narrowed:
             places = narrowed
             hints = hints.copy()
             hints[narrowed[0].country_code] += 1000  # the text says which country
+    if not places:
+        return None
     exact_country = gz.country_code_for(name) is not None
     p = _choose(places, hints, _level_word(text, pm), gz, exact_country)
     if p is not None and hints and hints.get(p.country_code, 0) == 0 and not gz.is_major(p) \
@@ -782,6 +905,7 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
         if p is not None:
             resolved.append((pm, p))
     freq = Counter(normalize(pm.text) for pm in mentions)
+    chained = _chained_spans(doc.text, mentions, gz)
     candidates: list[tuple[tuple, Location]] = []
     towns = [(pm, p) for pm, p in resolved if p.kind == "city"]
     top = max(hints.values(), default=0)
@@ -794,15 +918,36 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
             continue
         cpm, city = min(near, key=lambda x: abs(x[0].span[0] - pm.span[0]))
         loc = _location(city, pm.text, "neighbourhood", (pm.span, cpm.span), gz)
-        candidates.append(((agree(city), 5, freq[normalize(pm.text)], -pm.span[0]), loc))
+        candidates.append(((agree(city), pm.span in chained, 5, freq[normalize(pm.text)], -pm.span[0]), loc))
     for pm, p in resolved:
         prec = _PRECISION[p.kind]
         loc = _location(p, place_name(pm) if p.kind != "country" else p.name, prec, (pm.span,), gz)
-        candidates.append(((agree(p), _SPECIFICITY[prec], freq[normalize(pm.text)], -pm.span[0]), loc))
+        candidates.append(((agree(p), pm.span in chained, _SPECIFICITY[prec], freq[normalize(pm.text)],
+                            -pm.span[0]), loc))
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]
     best = next((pm for pm in mentions if pm.kind == "neighbourhood"), mentions[0])
     return Location(name=place_name(best), evidence=(best.span,), reason="not in gazetteer")
+
+
+def _chained_spans(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> set[Span]:
+    """Spans of mentions that are part of a "<place>, <admin unit>, <country>" chain (the head or a
+    later element): a place the text localises is the event place more often than a bare name in the
+    same sentence ("between Mogadishu and Afgooye in Lafoole, Lower Shebelle"). A dateline head at
+    the start of a line ("KABUL, Afghanistan (...)") does not count."""
+    out: set[Span] = set()
+    for pm in mentions:
+        a = pm.span[0]
+        if a == 0 or text[a - 1] == "\n" or pm.text.isupper():
+            continue
+        elems = chain_after(text, pm.span[1])
+        if not elems or not _is_unit(gz, text[elems[0][0]:elems[0][1]]):
+            continue
+        out.add(pm.span)
+        for m in mentions:
+            if any(s <= m.span[0] and m.span[1] <= e for s, e in elems):
+                out.add(m.span)
+    return out
 
 
 def _location(p: Place, name: str, precision: str, evidence: tuple[Span, ...], gz: Gazetteer) -> Location:
