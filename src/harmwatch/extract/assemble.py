@@ -409,17 +409,33 @@ def _date_record(d: DateMention, **extra) -> dict:
     return {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text, "evidence": [list(d.span)], **extra}
 
 
+_COARSE = frozenset({None, "country", "admin1"})
+
+
 def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter) -> dict:
+    """The incident's place: from its own sentences first; when those give no place or only a
+    country or province, also from the sentences around them and the lead (reports name the town
+    once, usually in the lead: "In Sangin district, Helmand province, ..." then "the force killed")."""
     mentions: list[PlaceMention] = []
     for f in fs:
         if not f.places:
             f.places = places_mod.find_places(text, f.sent.start, f.sent.end)
         mentions.extend(f.places)
-    if not mentions:
-        # the lead or the dateline usually names the place when the incident sentences do not
-        for s in sents[:2]:
-            mentions.extend(places_mod.find_places(text, s.start, s.end))
-    loc = places_mod.resolve_location(text, mentions, country_hints=hints)
+    loc = places_mod.resolve_location(text, mentions, country_hints=hints) if mentions else None
+    if loc is None or loc.precision in _COARSE:
+        idxs = {f.index for f in fs}
+        around = sorted({i for f in fs for i in (f.index - 1, f.index + 1)} | {0, 1})
+        extra: list[PlaceMention] = []
+        for i in around:
+            if 0 <= i < len(sents) and i not in idxs:
+                extra.extend(places_mod.find_places(text, sents[i].start, sents[i].end))
+        if extra:
+            wider = places_mod.resolve_location(text, mentions + extra, country_hints=hints)
+            same_country = loc is None or loc.country_code is None or wider.country_code == loc.country_code
+            if loc is None or (same_country and _finer(wider.precision, loc.precision)):
+                loc = wider
+    if loc is None:
+        loc = places_mod.resolve_location(text, [], country_hints=hints)
     return {
         "name": loc.name,
         "country_code": loc.country_code,
@@ -432,6 +448,13 @@ def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence]
         "evidence": [list(s) for s in loc.evidence],
         **({"reason": loc.reason} if loc.reason else {}),
     }
+
+
+_PRECISION_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "admin2": 3, "admin1": 4, "country": 5, None: 6}
+
+
+def _finer(a: str | None, b: str | None) -> bool:
+    return _PRECISION_RANK.get(a, 6) < _PRECISION_RANK.get(b, 6)
 
 
 def _confidence(inc: Incident) -> float:
