@@ -144,5 +144,18 @@ def run_benchmark(
     return out
 
 
+def gazetteer_lookups(n: int = 100_000) -> float:
+    """Gazetteer look-ups per second (cold per-document caches), in a fresh process."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(_lookups, (n,))
+
+
+def _lookups(n: int) -> float:
+    from harmwatch.extract.gazetteer import benchmark_lookups
+
+    return benchmark_lookups(n)
+
+
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}

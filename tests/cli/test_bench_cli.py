@@ -27,4 +27,5 @@ def test_bench_reports_each_stage():
     for r in stages.values():
         assert "error" not in r, r
         assert r["docs"] == 6 and r["docs_per_second_per_core"] > 0 and r["peak_rss_mb"] > 10
+    assert out["gazetteer_lookups_per_second"] > 0
     assert stages["full"]["incidents"] > 0

@@ -23,11 +23,13 @@ def command(n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> 
     """
     from rich.table import Table
 
-    from harmwatch.bench import machine, run_benchmark
+    from harmwatch.bench import gazetteer_lookups, machine, run_benchmark
 
     results = run_benchmark(n_docs, words, stages or ("main-text", "spacy-parse", "full"))
+    lookups = gazetteer_lookups()
     if as_json:
-        click.echo(json.dumps({"machine": machine(), "docs": n_docs, "words": words, "results": results}, indent=2))
+        click.echo(json.dumps({"machine": machine(), "docs": n_docs, "words": words, "results": results,
+                               "gazetteer_lookups_per_second": round(lookups)}, indent=2))
         return
     table = Table(title=f"harmwatch bench: {n_docs} HTML pages of ~{words} words, one core per stage")
     for col in ("stage", "docs/s/core", "ms/doc", "peak RSS MB", "incidents", "vs full"):
@@ -41,3 +43,4 @@ def command(n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> 
         table.add_row(r["stage"], f"{r['docs_per_second_per_core']:.1f}", f"{1000 * r['seconds'] / r['docs']:.2f}",
                       f"{r['peak_rss_mb']:.0f}", str(r.get("incidents", "")), ratio)
     stderr.print(table)
+    stderr.print(f"gazetteer: {lookups:,.0f} look-ups/s (one core)")
