@@ -104,3 +104,82 @@ def test_device_mentioned_in_passing_does_not_type_the_event():
     trig2 = [t for t in find_triggers(text2, 0, len(text2)) if t.realis]
     assert classify(classifying_classes(trig2), victims_armed=True, perpetrator_known=False) == \
         "Remote explosive/landmine/IED"
+
+
+# --------------------------------------------------------------------------- protests, riots, strategic developments
+
+
+def _type(text):
+    from harmwatch.extract.events import classifying_classes
+
+    trig = [t for t in find_triggers(text, 0, len(text)) if t.realis]
+    return classify(classifying_classes(trig), victims_armed=False, perpetrator_known=False)
+
+
+def test_protest_types_follow_what_happened_to_the_protest():
+    # MUC-3 messages DEV-MUC3-0412, -0169, -1148, -0498 (public domain)
+    assert _type("THIS AFTERNOON, THE ASSOCIATION OF UNIVERSITY STUDENTS (AEU), TRADE UNIONS, AND MEMBERS OF THE HUMAN "
+                 "RIGHTS GROUP \"MUTUAL SUPPORT GROUP\" (GAM), MARCHED TO DEMAND FROM THE GOVERNMENT THE REAPPEARENCE "
+                 "OF THE KIDNAPPED.") == "Peaceful protest"
+    assert _type("THE DEMONSTRATORS BEGAN THEIR MARCH BUT WERE IMMEDIATELY CONTROLLED BY THE POLICE WITH THE USE OF "
+                 "TEAR GAS AND WATER.") == "Protest with intervention"
+    assert _type("DEMONSTRATORS THREW STONES AT THE EMBASSY WINDOWS AND LATER SET FIRE TO PART OF THE RESIDENCY "
+                 "INSTALLATIONS.") == "Violent demonstration"
+    assert _type("ABOUT 60 DEMONSTRATORS WERE FIRST BRUTALLY BEATEN AND THEN ARRESTED, THE SAN SALVADORAN MASS "
+                 "MEDIA SAID.") == "Protest with intervention"
+    # Wikinews, "Police shoot teenage protester as Hong Kong demonstrations continue" (CC BY 2.5)
+    assert _type("For the first time in the sixteen weeks of protests in Hong Kong, police fired and landed a live "
+                 "round on a protester yesterday, and two protesters were killed.") == "Excessive force against protesters"
+    assert _type("In other parts of the city, the police used water canons and tear gas against protesters.") == \
+        "Protest with intervention"
+    assert event_type_of("Peaceful protest") == ("Protests", "141")
+    assert event_type_of("Violent demonstration") == ("Riots", "145")
+
+
+def test_the_grievance_of_a_protest_is_not_an_event():
+    # MUC-3 message TST2-MUC4-0063 (public domain): the killing is the funeral's occasion, not this event
+    text = "THE DEMONSTRATORS PROTESTED AGAINST THE KILLING OF THE 10 UNION LEADERS."
+    got = _trig(text)
+    assert ("KILLING", "kill", False) in got
+    assert _type(text) == "Peaceful protest"
+
+
+def test_crowd_control_weapons_are_not_explosives():
+    text = "In other parts of the city, the police used water canons and tear gas against protesters."
+    assert [w["category"] for w in unique_weapons(find_weapons(text))] == ["less-lethal", "less-lethal"]
+    assert [(w["name"], w["category"]) for w in unique_weapons(find_weapons("Police fired stun grenades."))] == \
+        [("stun grenade", "less-lethal")]
+    # fired tear gas is no shelling
+    assert _type("Police fired tear gas shells to disperse the protesters.") == "Protest with intervention"
+
+
+def test_defused_bomb_is_disrupted_weapons_use_and_a_blast_wins():
+    # MUC-3 messages DEV-MUC3-0044 and DEV-MUC3-0094 (public domain)
+    assert _type("THREE HANDMADE CATAPULTS, EACH LOADED WITH APPROXIMATELY 7 KG OF DYNAMITE, WERE DEFUSED AT 1145 "
+                 "(1745 GMT) BY NATIONAL POLICEMEN.") == "Disrupted weapons use"
+    assert _type("A BOMB EXPLODED TODAY IN A LIMA RESTAURANT, AND A SECOND DEVICE THAT HAD BEEN PLACED IN THE SAME "
+                 "ESTABLISHMENT WAS DEACTIVATED BY THE PERUVIAN NATIONAL POLICE.") == "Remote explosive/landmine/IED"
+
+
+def test_grenade_blast_is_a_grenade_attack():
+    # the seed's weapons sentence names hand grenades as arms carried, not thrown; a thrown one types the event
+    assert _type("Gunmen threw a hand grenade into a crowded market, and the blast wounded 12 people.") == "Grenade"
+    assert _type("A roadside bomb exploded near a police patrol, wounding two officers.") == \
+        "Remote explosive/landmine/IED"
+
+
+def test_territory_and_riot_police():
+    assert _type("Government troops recaptured the town after two days of fighting.") == "Government regains territory"
+    assert classify(["overtake"], victims_armed=True, perpetrator_known=True) == "Non-state actor overtakes territory"
+    assert classify(["overtake"], victims_armed=True, perpetrator_known=True,
+                    perpetrator_categories={"state forces"}) == "Government regains territory"
+    # "riot police" names a unit, not a riot
+    assert "riot" not in {c for _, c, _ in _trig("Riot police were deployed outside the parliament.")}
+
+
+def test_seed_stays_one_attack_on_civilians(seed_text):
+    import harmwatch
+
+    res = harmwatch.extract_text(seed_text, published="2017-06-05")
+    assert res.incidents[0].sub_event_type == "Attack"
+    assert res.incidents[0].event_type == "Violence against civilians"

@@ -28,9 +28,14 @@ GTD_ATTACK_TO_ACLED: dict[str, str | None] = {
 GTD_ARMED_TARGETS = {"Military", "Police"}
 
 
-def gtd_sub_event(attacktype: str, suicide: str = "0", weapsubtype: str = "", targtype: str = "") -> str | None:
+def gtd_sub_event(
+    attacktype: str, suicide: str = "0", weapsubtype: str = "", targtype: str = "", success: str | None = None
+) -> str | None:
     """ACLED sub-event type for a GTD row.
 
+    * Bombing/Explosion with ``success`` == 0 (the device was defused, intercepted or failed to go
+      off) -> Disrupted weapons use, ACLED's sub-event for an explosion that was prevented. Only
+      applied when the caller passes GTD's ``success`` column (None = not given: no refinement).
     * Bombing/Explosion: suicide == 1 -> Suicide bomb; weapon subtype Grenade -> Grenade;
       weapon subtype "Projectile (rockets, mortars, RPGs, etc.)" -> Shelling/artillery/missile attack;
       otherwise Remote explosive/landmine/IED.
@@ -42,6 +47,8 @@ def gtd_sub_event(attacktype: str, suicide: str = "0", weapsubtype: str = "", ta
     if base is None:
         return None
     if attacktype == "Bombing/Explosion":
+        if success is not None and str(success).strip() in ("0", "0.0"):
+            return "Disrupted weapons use"
         if str(suicide).strip() in ("1", "1.0"):
             return "Suicide bomb"
         if weapsubtype.startswith("Grenade"):

@@ -2,7 +2,9 @@
 
 Categories follow the GTD/ACLED habit of coarse weapon classes: firearms,
 explosives, incendiary, melee, chemical, aircraft (air strikes), artillery
-(shells, rockets, missiles), vehicle (ramming).
+(shells, rockets, missiles), vehicle (ramming), and less-lethal (the crowd
+control means of a protest: tear gas, stun grenades, rubber bullets, water
+cannon), which must not be read as explosives or chemical weapons.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("car bomb", "explosives", r"car[- ]bombs?|vehicle[- ]borne (?:improvised )?explosive devices?|VBIEDs?|booby[- ]trapped (?:car|vehicle)s?|explosives?[- ]laden (?:car|truck|vehicle)s?"),
     ("improvised explosive device", "explosives", r"improvised explosive devices?|IEDs?|roadside bombs?|explosive devices?"),
     ("landmine", "explosives", r"land ?mines?|anti-personnel mines?"),
+    ("tear gas", "less-lethal", r"tear[- ]?gas(?: (?:shells?|canisters?|grenades?))?"),
+    ("stun grenade", "less-lethal", r"stun grenades?|flash[- ]bangs?"),
+    ("rubber bullets", "less-lethal", r"rubber(?:[- ]coated)? bullets|plastic bullets|pellet guns?"),
+    ("water cannon", "less-lethal", r"water[- ]can+ons?"),
+    ("pepper spray", "less-lethal", r"pepper spray"),
     ("hand grenade", "explosives", r"hand[- ]grenades?"),
     ("rocket-propelled grenade", "explosives", r"rocket[- ]propelled grenades?|RPGs?"),
     ("grenade", "explosives", r"grenades?"),
@@ -51,7 +58,7 @@ _PREFILTER = re.compile(
     r"weapon|mortar|artiller|shell|howitzer|rocket|katyush|grad|missile|drone|UAV|air|jet|helicop|"
     r"aircraft|chemical|chlorine|sarin|gas|agent|knife|knives|machete|sword|axe|dagger|blade|sharp|club|"
     r"stick|baton|bar|stone|rock|hammer|molotov|petrol|arson|incendi|ramm|drove|plough|plow|small arms|"
-    r"gunship|bomber|M-?16|tank",
+    r"gunship|bomber|M-?16|tank|tear|stun|flash|rubber|plastic|pellet|cannon|pepper",
     re.IGNORECASE,
 )
 
