@@ -42,7 +42,8 @@ def load(data_dir: Path) -> list[EvalItem]:
         if lat is not None and lon is not None and to_int(row.get("specificity")) in (1, 2):
             gold["latlon"] = (lat, lon)
         sub = gtd_sub_event(row.get("attacktype1_txt") or "", row.get("suicide") or "0",
-                            row.get("weapsubtype1_txt") or "", row.get("targtype1_txt") or "")
+                            row.get("weapsubtype1_txt") or "", row.get("targtype1_txt") or "",
+                            success=row.get("success"))
         if sub:
             gold["sub_event_type"] = sub
         gname = (row.get("gname") or "").strip()

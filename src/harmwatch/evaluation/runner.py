@@ -46,6 +46,16 @@ MAIN_TEXT_SETS = {"article_extraction_benchmark", "trafilatura_eval"}
 SINGLE_INCIDENT_SETS = {"gtd_2021h1", "acled_may2020", "isaf_press_releases", "airwars_gaza2023", "ucdp_ged_sample"}
 
 
+#: sets whose gold marks violent events only (MUC terrorism, WikiEvents attack/die/injure, police force)
+VIOLENCE_ONLY_SETS = frozenset({"muc34", "wikievents", "india_police_events"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+_VIOLENT_SUBS = frozenset({"Excessive force against protesters", "Looting/property destruction"})
+
+
+def is_violent(inc: dict) -> bool:
+    return inc.get("event_type") in _VIOLENT_TYPES or inc.get("sub_event_type") in _VIOLENT_SUBS
+
+
 def loader(name: str):
     return importlib.import_module(f"harmwatch.evaluation.{DATASETS[name]}")
 
@@ -184,6 +194,10 @@ def score_set(name: str, items: list[EvalItem], preds: list[dict], prefix_preds:
     for k, (item, pred) in enumerate(zip(items, preds)):
         text = pred.get("text") or item.text or ""
         incs = pred.get("incidents") or []
+        if name in VIOLENCE_ONLY_SETS:
+            # these sets annotate violence only: a (correctly found) peaceful protest, agreement or
+            # deployment is not a false positive of theirs, so it is left out of their scoring
+            incs = [i for i in incs if is_violent(i)]
         iid = item.id
         if name == "article_extraction_benchmark":
             gold = item.gold["main_text"]

@@ -268,7 +268,13 @@ def _fill(
     )
 
     victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims)
-    sub = classify(classifying_classes(triggers), victims_armed=victims_armed, perpetrator_known=bool(perps))
+    sub = classify(
+        classifying_classes(triggers),
+        victims_armed=victims_armed,
+        perpetrator_known=bool(perps),
+        perpetrator_categories={p["category"] for p in perps},
+        victim_categories={v["category"] for v in victims},
+    )
     event_type, cameo = event_type_of(sub)
 
     # date
