@@ -96,7 +96,8 @@ CASES = [
     ("During the attack, two American soldiers were killed, three Americans wounded and two Afghan National "
      "Army soldiers were killed along with one local national.",
      [("killed", 2, 2, 2, None, ["two", "killed"]), ("injured", 3, 3, 3, None, ["three", "wounded"]),
-      ("killed", 2, 2, 2, None, ["two", "killed"])]),
+      # "along with one local national" adds one victim to the two soldiers
+      ("killed", 3, 3, 3, None, ["two", "one", "killed"])]),
     ("The engagement resulted in 14 insurgents killed and one wounded.",
      [("killed", 14, 14, 14, None, ["14", "killed"]), ("injured", 1, 1, 1, None, ["one", "wounded"])]),
     ("During the operation, several suspected insurgents were detained and two were killed.",
@@ -240,11 +241,78 @@ def test_reconcile_rules():
     # agreement: "up to 40" and "at least 30"
     r = reconcile([mk(None, 40, 40, "up to"), mk(30, 30, None, "at least")])
     assert (r["min"], r["max"], r["disagreement"]) == (40, 40, False)
-    # disagreement: 10 vs 31 (exact), best = highest sourced specific figure
+    # disagreement: 10 vs 31 (exact), best = highest specific figure, sourced or not (a named
+    # source is usually the one giving a partial figure: "police said four of them were children")
     r = reconcile([mk(10, 10, 10, source="police"), mk(31, 31, 31), mk(24, 24, None, "dozens", source="x")])
-    assert (r["min"], r["best"], r["max"], r["disagreement"]) == (10, 10, None, True)
+    assert (r["min"], r["best"], r["max"], r["disagreement"]) == (10, 31, None, True)
+    # a vague word never beats a specific figure
+    r = reconcile([mk(3, 3, 3), mk(200, 200, None, "hundreds")])
+    assert (r["best"], r["disagreement"]) == (3, True)
+    r = reconcile([mk(3, 3, 3), mk(1, 1, 1), mk(24, 24, None, "dozens")])
+    assert (r["best"], r["disagreement"]) == (3, True)
     # none reported vs a figure: disagreement stays visible
     r = reconcile([mk(0, 0, 0, "none reported"), mk(2, 2, 2)])
     assert (r["min"], r["best"], r["max"], r["disagreement"]) == (0, 2, 2, True)
     with pytest.raises(ValueError):
         reconcile([mk(1, 1, 1), mk(1, 1, 1, kind="injured")])
+
+
+# --------------------------------------------------------------------------- one named victim, subsets
+
+
+SINGULAR = [
+    # MUC (public domain)
+    ("ON 5 JANUARY, CARLOS JULIO TORRADO, MAYOR OF ABREGO IN THE NORTHEASTERN DEPARTMENT OF SANTANDER, "
+     "WAS KILLED APPARENTLY BY ANOTHER GUERILLA COLUMN, ALSO BELONGING TO THE ELN.",
+     [("killed", 1, "CARLOS JULIO TORRADO")]),
+    ("SERGEANT GREGORY FRONIUS, A MILITARY ADVISER, WAS KILLED.", [("killed", 1, "SERGEANT GREGORY FRONIUS")]),
+    ("ALVAREZ MARTINEZ WAS KILLED NEAR HIS RESIDENCE IN TEGUCIGALPA'S FLORENCIA DEL ESTE NEIGHBORHOOD.",
+     [("killed", 1, "ALVAREZ MARTINEZ")]),
+    ("HE WAS MURDERED BY FOUR UNIDENTIFIED PEOPLE ON A SOCCER FIELD AT CARAMPANGUE AND ALBORADA STREETS.",
+     [("killed", 1, "HE")]),
+    # Wikinews (CC BY 2.5)
+    ("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern "
+     "Yemen, on Tuesday after being shot in his car.", [("killed", 1, "Nabil Hasan al-Quaety")]),
+    ("He died today.", [("killed", 1, "He")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SINGULAR)
+def test_singular_victim(text, expected):
+    got = claims(text)
+    assert [(c.kind, c.best, c.victim_text) for c in got] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Wikinews (CC BY 2.5): a counterfactual, and plural subjects without a count
+    "Rittenhouse, in remarks to The Washington Post, contended he would have died had he not been armed that night.",
+    "The soldiers died in the blast.",
+    # an active verb with a plural object is not one victim
+    "The Taliban killed Afghan soldiers in Kandahar.",
+])
+def test_singular_not_claims(text):
+    assert [c for c in claims(text) if c.kind == "killed"] == []
+
+
+def test_named_object_and_verb_object_death():
+    t = "Gunmen shot and killed Jose Maria Rivera, a former mayor, near his home."
+    assert [(c.best, c.victim_text) for c in claims(t)] == [(1, "Jose Maria Rivera")]
+    t = "Armed men intercepted the mayor's vehicle and shot him dead."
+    assert [c.best for c in claims(t)] == [1]
+
+
+def test_first_conjunct_and_n_others():
+    t = "Wadan, a spokesman for the police, and two other colleagues were killed in the blast."
+    assert [(c.kind, c.best) for c in claims(t)] == [("killed", 3)]
+    # MUC: "two others" after a casualty verb belongs to the next verb, no extra victim
+    t = "4 REPORTED THAT A TERRORIST WAS KILLED AND TWO OTHERS WERE WOUNDED DURING A CLASH."
+    assert [(c.kind, c.best) for c in claims(t)] == [("killed", 1), ("injured", 2)]
+
+
+def test_including_is_a_subset_and_along_with_adds():
+    t = "Twenty people, including 13 assailants were killed in the clash."
+    assert [(c.best, c.qualifier) for c in claims(t)] == [(20, None)]
+    t = "The man was killed along with his three children in an airstrike on his home."
+    assert [c.best for c in claims(t)] == [4]
+    t = "At least seven people from three generations of the family were killed."
+    assert [c.best for c in claims(t)] == [7]
