@@ -111,11 +111,37 @@ def norm_name(s: str | None) -> str:
 
 
 def actor_key(name: str) -> str:
-    """Canonical actor name when the dictionary knows it, else the normalised string."""
+    """Canonical actor name when the dictionary knows it, else the normalised string.
+
+    ``canonical()`` keeps the country of state forces and unidentified armed groups ("Military
+    Forces of Syria" is not "Military Forces of Turkey") and never reads a qualified label as a
+    generic actor ("Fulani extremists" is not "Unidentified Armed Group"); see its docstring."""
     from harmwatch.extract.actors import canonical
 
     c = canonical(name)
     return norm_name(c if c else name)
+
+
+#: gold keys that name a kind of actor but no country ("ARMED FORCES", "ARMY" in MUC templates)
+_COUNTRYLESS = {"military forces": ("military forces of ", "state forces"),
+                "police forces": ("police forces of ", "state forces"),
+                "unidentified armed group": ("unidentified armed group ", "unidentified armed group")}
+
+
+def actor_match(gold_keys: set[str], preds: list[tuple[str, str | None]]) -> bool:
+    """True if a predicted (key, category) matches a gold key: equal keys, or a country-less gold
+    kind ("military forces", from a template that says only "ARMY") against a prediction of the
+    same kind that harmwatch codes as the report country's own ("state forces", not "external
+    forces"): the gold leaves the country implicit and the prediction only makes it explicit. The
+    reverse (a gold with a country against a country-less prediction) is not a match."""
+    for key, cat in preds:
+        if key in gold_keys:
+            return True
+        for g in gold_keys:
+            spec = _COUNTRYLESS.get(g)
+            if spec and key.startswith(spec[0]) and cat == spec[1]:
+                return True
+    return False
 
 
 def place_keys(name: str | None) -> set[str]:
@@ -233,9 +259,10 @@ def score_actors(item_id: str, field_name: str, gold_groups: list[list[str]] | N
     if not gold_groups:
         return None
     gold_keys = {actor_key(a) for grp in gold_groups for a in grp if a}
-    pred_keys = {actor_key(p.get("name") or p.get("mention") or "") for p in pred_actors}
-    pred_keys.discard("")
-    hit = bool(gold_keys & pred_keys)
+    preds = [(actor_key(p.get("name") or p.get("mention") or ""), p.get("category")) for p in pred_actors]
+    preds = [(k, c) for k, c in preds if k]
+    pred_keys = {k for k, _ in preds}
+    hit = actor_match(gold_keys, preds)
     tp, fp, fn = (1, 0, 0) if hit else ((0, 1, 1) if pred_keys else (0, 0, 1))
     ev = span_text(text, [s for p in pred_actors for s in (p.get("evidence") or [])])
     return RowScore(item_id, field_name, {"prf": (tp, fp, fn)}, gold=" / ".join(sorted({a for g in gold_groups for a in g})),
@@ -358,7 +385,7 @@ def compat(gold: dict, inc: dict) -> float:
         s += 1
     if gold.get("perpetrators"):
         gk = {actor_key(a) for g in gold["perpetrators"] for a in g}
-        if gk & {actor_key(p.get("name") or "") for p in inc.get("perpetrators") or []}:
+        if actor_match(gk, [(actor_key(p.get("name") or ""), p.get("category")) for p in inc.get("perpetrators") or []]):
             s += 1
     k = (inc.get("killed") or {}).get("best")
     if k and gold.get("killed") and gold["killed"].get("best") == k:

@@ -1,0 +1,134 @@
+"""Role assignment (who did it, to whom) on real text: Wikinews (CC BY 2.5, "Wikinews contributors"),
+MUC-3/4 messages (public domain) and ISAF press releases (CC BY-SA 4.0)."""
+
+from __future__ import annotations
+
+from harmwatch.evaluation.scoring import actor_key, actor_match
+from harmwatch.extract.actors import canonical
+from harmwatch.extract.events import find_triggers
+from harmwatch.extract.roles import assign_roles
+from harmwatch.extract.segment import split_sentences
+
+
+def roles(text: str, hint: str | None = None) -> tuple[list[str], list[str]]:
+    sents = [(s, [t for t in find_triggers(text, s.start, s.end) if t.realis]) for s in split_sentences(text)]
+    perps, victims = assign_roles(text, sents, country_hint=hint)
+    for a in perps + victims:  # every role has evidence inside the text
+        assert a["evidence"] and all(0 <= s < e <= len(text) for s, e in a["evidence"])
+    return [p["name"] for p in perps], [v["name"] for v in victims]
+
+
+def test_attributed_to_in_a_later_sentence():
+    # Wikinews, "Mokha, Yemen bomb kills photojournalist, at least five others"
+    text = ("A bombing was yesterday reported to have killed Abu Dhabi TV photojournalist Ziad al-Sharabi in the Red "
+            "Sea port town of Mokha, Yemen. At least five other civilians reportedly also died in last night's attack. "
+            "No claims of responsibility were reported yesterday, but the general manager of Abu Dhabi Media, Dr Ali "
+            "bin Tamim, attributed the bombing to Houthi rebels.")
+    perps, victims = roles(text, "YE")
+    assert perps == ["Houthis: Ansar Allah"]
+    assert "Civilians" in victims
+
+
+def test_claimed_responsibility_after_the_event_sentence():
+    # Wikinews, "Car bomb ramming attack kills dozens at military base in Maidan Wardak, Afghanistan"
+    text = ("A car bomb was on Monday rammed into a military base in Maidan Shahr in the centre of Afghanistan's "
+            "Maidan Wardak province. Dozens died in the attack. The Taliban have claimed responsibility.")
+    sents = split_sentences(text)
+    event = [(s, [t for t in find_triggers(text, s.start, s.end) if t.realis]) for s in sents[:2]]
+    perps, _ = assign_roles(text, event, country_hint="AF")  # the claim is outside the incident's sentences
+    assert [p["name"] for p in perps] == ["Taliban"]
+    s, e = perps[0]["evidence"][0]
+    assert text[s:e] == "Taliban"
+
+
+def test_conducted_by_is_an_agent():
+    text = "Dozens died in the attack, reportedly conducted by the Taliban."
+    assert roles(text, "AF")[0] == ["Taliban"]
+
+
+def test_relative_clause_does_not_take_the_claim():
+    # Wikinews, "Bombs kill at least 20 at cathedral in Mindanao, Philippines"
+    text = ("Bombs killed at least 20 people at a cathedral in Jolo. The Islamic State of Iraq and the Levant, "
+            "which is linked to the Abu Sayyaf Group, subsequently claimed responsibility.")
+    perps, _ = roles(text, "PH")
+    assert perps == ["Islamic State"]
+
+
+def test_negated_attribution():
+    # MUC-3 DEV-MUC3-0023
+    text = "THE MURDER IS ATTRIBUTED TO MRTA AND NOT TO THE SHINING PATH."
+    perps, _ = roles(text, "PE")
+    assert perps == ["MRTA: Tupac Amaru Revolutionary Movement"]
+
+
+def test_unknown_perpetrator_is_said_with_evidence():
+    # MUC-3 DEV-MUC3-0125 (shortened to the attack and its responsibility sentence)
+    text = ("A BOMB EXPLODED LAST NIGHT IN FRONT OF THE HOUSE, DESTROYING TWO VEHICLES. "
+            "NO ORGANIZATION CLAIMED RESPONSIBILITY FOR THIS ATTACK.")
+    sents = [(s, [t for t in find_triggers(text, s.start, s.end) if t.realis]) for s in split_sentences(text)]
+    perps, _ = assign_roles(text, sents, country_hint="SV")
+    assert [p["name"] for p in perps] == ["Unidentified Armed Group (El Salvador)"]
+    s, e = perps[0]["evidence"][0]
+    assert text[s:e].startswith("NO ORGANIZATION CLAIMED")
+
+
+def test_named_attribution_beats_unknown_and_generic():
+    text = ("Assailants attacked a police checkpoint in Kunduz, killing three officers. No group claimed "
+            "responsibility for the incident; however, officials blamed the Taliban.")
+    perps, victims = roles(text, "AF")
+    assert perps == ["Taliban"]
+    assert victims == ["Police Forces of Afghanistan"]
+
+
+def test_speaker_who_blames_is_no_perpetrator():
+    text = "Police blamed Boko Haram for the attack that killed 12 villagers in Borno."
+    perps, victims = roles(text, "NG")
+    assert perps == ["Boko Haram"]
+    assert "Police Forces of Nigeria" not in perps and victims == ["Civilians"]
+
+
+def test_state_strike_is_the_perpetrator():
+    # Wikinews, "United States military kills Qasem Soleimani"
+    text = ("Thursday, United States military forces killed Qasem Soleimani, head of Iran's Quds Force, in an "
+            "airstrike. He was being met by Abu Mahdi al-Muhandis, who was also killed in the US airstrike.")
+    perps, _ = roles(text, "IQ")
+    assert perps == ["Military Forces of the United States"]
+
+
+def test_coordinated_forces_are_both_perpetrators():
+    # ISAF press release, Helmand
+    text = ("In Nahr-e Saraj district, Helmand province, Afghan and coalition forces targeted a Taliban leader and "
+            "killed several insurgents during an operation yesterday.")
+    perps, _ = roles(text, "AF")
+    assert "Military Forces of Afghanistan" in perps and "Coalition Forces" in " ".join(perps)
+
+
+def test_clash_between_first_side_is_actor_one():
+    text = "An NPA militant was killed during a 30-minute firefight between the NPA and the military in Cotabato."
+    perps, victims = roles(text, "PH")
+    assert perps == ["NPA: New People's Army"]
+    assert victims == ["Military Forces of the Philippines"]
+
+
+# --- the scorer's actor matching rule (evaluation/scoring.py), strict by design
+
+
+def test_scorer_keeps_the_country_of_state_forces():
+    assert actor_key("Military Forces of Syria") != actor_key("Military Forces of Turkey")
+    assert actor_key("Military Forces of Ukraine (2014-)") == actor_key("Military Forces of Ukraine")
+    assert canonical("Military Forces of United States") == "Military Forces of the United States"
+
+
+def test_scorer_does_not_read_qualified_labels_as_generic():
+    # a label with a qualifier ("Fulani", "United ... of Novorossiya") is not a generic armed group
+    assert canonical("Fulani extremists") is None
+    assert canonical("NAF: United Armed Forces of Novorossiya") is None
+    assert canonical("Houthi extremists (Ansar Allah)") == "Houthis: Ansar Allah"
+
+
+def test_countryless_gold_matches_only_the_domestic_forces():
+    gold = {actor_key("ARMED FORCES")}
+    assert actor_match(gold, [(actor_key("Military Forces of El Salvador"), "state forces")])
+    assert not actor_match(gold, [(actor_key("Military Forces of the United States"), "external forces")])
+    # and not the other way round: a gold with a country against a prediction without one
+    assert not actor_match({actor_key("Military Forces of Syria")}, [(actor_key("Military Forces"), "state forces")])
