@@ -121,3 +121,20 @@ def test_evidence_checks_on_a_real_sentence():
     inc["location"]["evidence"] = [[0, 3]]  # "Two" does not name Kandahar
     assert S.evidence_checks(inc, text)["location"] == 0
     assert math.isfinite(S.haversine_km((0, 0), (0, 1)))
+
+
+def test_singular_victim_evidence_supports_a_figure_of_one():
+    # caps text in the MUC style (public domain) and a Wikinews-style sentence (CC BY 2.5)
+    text = "MSGR ARNULFO ROMERO WAS MURDERED. The mayor died today. The attack killed people."
+
+    def span(words):
+        s = text.index(words)
+        return [s, s + len(words)]
+
+    def check(best, *words):
+        return S.evidence_checks({"killed": {"best": best, "evidence": [span(w) for w in words]}}, text)["killed"]
+
+    assert check(1, "ARNULFO ROMERO", "MURDERED") == 1
+    assert check(1, "The mayor died") == 1
+    assert check(1, "killed people") == 0  # a plural noun with no number is no evidence for a count
+    assert check(2, "The mayor died") == 0

@@ -309,10 +309,19 @@ _NUMBER_STRICT = re.compile(
     r"no|none|nobody|zero|without)\b", re.I)
 
 
+_SINGULAR = re.compile(
+    r"(?i:\b(?:he|she|him|her|was|has been|had been|is dead|died)\b)|"
+    r"\b(?!(?i:the|a|an|their|his|her|its|our)\b)[A-Z][A-Za-z\u00c0-\u024f'-]+\b.*"
+    r"(?i:\b(?:killed|died|dead|shot|wounded|injured|hurt|slain|murdered|stabbed|assassinated)\b)",
+    re.S,
+)
+
+
 def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None) -> dict[str, int]:
     """For each non-null value of one incident, 1 if its evidence text supports it, else 0:
     date -> the evidence reads like a date (digit, month, weekday, relative word); killed/injured ->
-    the evidence holds a number or number word; location -> the place name (or one of its keys) is
+    the evidence holds a number or number word (for a figure of 1 also a singular subject or verb:
+    "Nur ... was killed"); location -> the place name (or one of its keys) is
     in the evidence; perpetrators/victims -> the mention or the canonical name is in the evidence;
     every value -> the evidence is non-empty and its offsets lie inside the text.
     ``details`` (optional) receives "field: value <- evidence" for every failed check."""
@@ -352,7 +361,11 @@ def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None)
         c = inc.get(k)
         if c:
             t = ev(c.get("evidence"))
-            out[k] = int(bool(t) and bool(_NUMBER_STRICT.search(t)))
+            ok = bool(t) and bool(_NUMBER_STRICT.search(t))
+            if not ok and c.get("best") == 1:
+                # one named or singular victim: "Nur ... was killed", "he died" is honest evidence for 1
+                ok = bool(t) and bool(_SINGULAR.search(t))
+            out[k] = int(ok)
             note(k, c.get("best"), c.get("evidence"))
     for k in ("perpetrators", "victims"):
         for a in inc.get(k) or []:
