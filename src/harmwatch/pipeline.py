@@ -99,7 +99,7 @@ class RunCounts:
             if outcome == "unchanged":
                 self.unchanged += 1
             return "done"
-        key = f"{result.error_code}: {result.error}" if result.status == "error" else f"{result.error_code}"
+        key = f"{result.error_code}: {result.error}"
         key = key if len(key) < 160 else key[:157] + "..."
         self.reasons[key] = self.reasons.get(key, 0) + 1
         if result.status == "skipped":
