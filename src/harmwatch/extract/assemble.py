@@ -262,9 +262,14 @@ def _fill(
     killed = cas_mod.reconcile([c for c in claims if c.kind == "killed"])
     injured = cas_mod.reconcile([c for c in claims if c.kind == "injured"])
 
+    # place first: its country tells whose "security forces" and "the army" these are
+    location = _incident_location(text, fs, sents, hints)
+
     # actors and their roles
     perps, victims = assign_roles(
-        text, [(f.sent, [t for t in f.triggers if t.realis]) for f in fs], country_hint=country_hint
+        text,
+        [(f.sent, [t for t in f.triggers if t.realis]) for f in fs],
+        country_hint=location.get("country_code") or country_hint,
     )
 
     victims_armed = bool(victims) and all(v["category"] in ARMED_CATEGORIES for v in victims)
@@ -281,9 +286,6 @@ def _fill(
     date = _incident_date(fs, draft, published, text)
     if date.get("start") is None and not date.get("evidence"):
         date = _context_date(text, feats, idxs[0], published, dateline) or date
-
-    # place
-    location = _incident_location(text, fs, sents, hints)
 
     weapons = unique_weapons([w for f in fs for w in find_weapons(text, f.sent.start, f.sent.end)])
 
