@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract import dates as dates_mod
@@ -101,7 +102,7 @@ def extract_incidents(doc: Document) -> list[Incident]:
             )
         feats.append(f)
 
-    drafts = _group(text, feats, hints)
+    drafts = _group(text, feats, hints, dl_span)
     filled = [(d, _fill(text, feats, sents, d, published, hints, country_hint, dl_span)) for d in drafts]
     filled = [(d, inc) for d, inc in filled if inc is not None]
     # ACLED's unit: one event per type, day and place. Two parts of this report that turn out to share
@@ -134,9 +135,10 @@ def _same_unit(a: Incident, b: Incident) -> bool:
 # --------------------------------------------------------------------------- grouping
 
 
-def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft]:
+def _group(text: str, feats: list[_SentFeatures], hints: Counter, dateline: Span | None = None) -> list[_Draft]:
     drafts: list[_Draft] = []
     cur: _Draft | None = None
+    town = partial(_town, dateline=dateline)
     for f in feats:
         realis = [t for t in f.triggers if t.realis]
         if not realis or f.background:
@@ -146,10 +148,10 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft
         if cur is None:
             if strong:
                 cur = _open(drafts, f, day)
-                cur.town = _town(text, f, hints)
+                cur.town = town(text, f, hints)
             continue
         separate = False
-        if strong:
+        if strong and not _refers_back(text, f, [feats[i] for i in cur.sentences]):
             if SEPARATE_INCIDENT.search(text, f.sent.start, f.sent.end):
                 separate = True
             elif day is not None and cur.date is not None and cur.date.start != day.start:
@@ -157,25 +159,38 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter) -> list[_Draft
             elif day is not None or _has_figure(text, f):
                 # a different town only splits when the sentence tells its own story (a date or a toll);
                 # otherwise it is detail of the incident already open ("the attacker came from X")
-                town = _town(text, f, hints)
-                if town is not None and cur.town is not None and _far_apart(town, cur.town):
+                here = town(text, f, hints)
+                if here is not None and cur.town is not None and _far_apart(here, cur.town):
                     separate = True
         if separate:
             # the same day and town as an earlier incident of this document: it is that one again
-            town = _town(text, f, hints)
-            same = next((d for d in drafts if _same_event(d, day, town)), None)
+            here = town(text, f, hints)
+            same = next((d for d in drafts if _same_event(d, day, here)), None)
             cur = same or _open(drafts, f, day)
             if same is not None:
                 same.sentences.append(f.index)
             elif cur.town is None:
-                cur.town = town
+                cur.town = here
             continue
         cur.sentences.append(f.index)
         if cur.date is None and day is not None:
             cur.date = day
         if cur.town is None:
-            cur.town = _town(text, f, hints)
+            cur.town = town(text, f, hints)
     return drafts
+
+
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|same|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(text: str, f: _SentFeatures, current: list[_SentFeatures]) -> bool:
+    """Does this sentence talk about the incident already open? "THE MASS KIDNAPPING TOOK PLACE ON
+    30 DECEMBER", "the attack happened in X": a definite reference to an event of the same kind."""
+    classes = {t.cls for g in current for t in g.triggers if t.realis}
+    for t in f.triggers:
+        if t.realis and t.cls in classes and _ANAPHOR_BEFORE.search(text, max(f.sent.start, t.span[0] - 24), t.span[0]):
+            return True
+    return False
 
 
 def _has_figure(text: str, f: _SentFeatures) -> bool:
@@ -195,17 +210,27 @@ def _day_of(dates: list[DateMention]) -> DateMention | None:
     return None
 
 
-def _town(text: str, f: _SentFeatures, hints: Counter) -> tuple[str | None, float | None, float | None] | None:
+def _town(
+    text: str, f: _SentFeatures, hints: Counter, dateline: Span | None = None
+) -> tuple[str | None, float | None, float | None] | None:
     if f.location is None:
         if not f.places:
             f.places = places_mod.find_places(text, f.sent.start, f.sent.end)
-        if not f.places:
+        # the dateline names where the report was filed, not where the event happened
+        mentions = _off_dateline(f.places, dateline)
+        if not mentions:
             return None
-        f.location = places_mod.resolve_location(text, f.places, country_hints=hints)
+        f.location = places_mod.resolve_location(text, mentions, country_hints=hints)
     loc = f.location
     if loc.lat is None or loc.precision not in ("town", "neighbourhood", "exact"):
         return None
     return (loc.name, loc.lat, loc.lon)
+
+
+def _off_dateline(mentions: list[PlaceMention], dateline: Span | None) -> list[PlaceMention]:
+    if dateline is None:
+        return mentions
+    return [m for m in mentions if m.span[0] >= dateline[1]]
 
 
 def _far_apart(a: tuple, b: tuple, km: float = 25.0) -> bool:
@@ -263,7 +288,7 @@ def _fill(
     injured = cas_mod.reconcile([c for c in claims if c.kind == "injured"])
 
     # place first: its country tells whose "security forces" and "the army" these are
-    location = _incident_location(text, fs, sents, hints)
+    location = _incident_location(text, fs, sents, hints, dateline)
 
     # actors and their roles
     perps, victims = assign_roles(
@@ -420,7 +445,9 @@ def _date_record(d: DateMention, **extra) -> dict:
 _COARSE = frozenset({None, "country", "admin1"})
 
 
-def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter) -> dict:
+def _incident_location(
+    text: str, fs: list[_SentFeatures], sents: list[Sentence], hints: Counter, dateline: Span | None = None
+) -> dict:
     """The incident's place: from its own sentences first; when those give no place or only a
     country or province, also from the sentences around them and the lead (reports name the town
     once, usually in the lead: "In Sangin district, Helmand province, ..." then "the force killed")."""
@@ -429,6 +456,8 @@ def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence]
         if not f.places:
             f.places = places_mod.find_places(text, f.sent.start, f.sent.end)
         mentions.extend(f.places)
+    # the dateline's place (where the report was filed) only when nothing else names one
+    mentions = _off_dateline(mentions, dateline) or mentions
     loc = places_mod.resolve_location(text, mentions, country_hints=hints) if mentions else None
     if loc is None or loc.precision in _COARSE:
         idxs = {f.index for f in fs}
@@ -445,7 +474,7 @@ def _incident_location(text: str, fs: list[_SentFeatures], sents: list[Sentence]
     if loc is None:
         loc = places_mod.resolve_location(text, [], country_hints=hints)
     return {
-        "name": loc.name,
+        "name": " ".join(loc.name.split()) if loc.name else loc.name,  # hard-wrapped text: no line breaks
         "country_code": loc.country_code,
         "admin1": loc.admin1,
         "admin2": loc.admin2,
