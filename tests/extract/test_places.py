@@ -498,3 +498,14 @@ def test_unknown_head_of_a_chain_falls_back_to_its_admin1(gz):
 def test_benchmark_lookups_reports_a_rate():
     rate = gzmod.benchmark_lookups(2000)
     assert isinstance(rate, float) and rate > 0
+
+
+def test_admin1_by_point_in_polygon():
+    from harmwatch.extract.boundaries import get_boundaries
+
+    b = get_boundaries()
+    assert b.admin1_at(36.34, 43.13).iso_3166_2 == "IQ-NI"  # Mosul -> Nineveh
+    assert b.admin1_at(35.4676, 44.3922).iso_3166_2 == "IQ-TS"  # Kirkuk
+    assert b.admin1_at(31.5, 34.45).iso_3166_2 == "PS-GZZ"  # Gaza City -> Gaza Strip
+    assert b.admin1_at(36.34, 43.13, "SY") is None  # restricted to another country
+    assert b.admin1_at(0.0, 0.0) is None  # the Gulf of Guinea is no province

@@ -280,5 +280,21 @@ def _location(p: Place, name: str, precision: str, evidence: tuple[Span, ...], g
     else:
         admin1 = p.admin1
         admin2 = p.admin2 if p.kind == "admin2" else None
+        if admin1 is None and lat is not None and lon is not None:
+            admin1 = _admin1_by_point(lat, lon, p.country_code, gz)
     return Location(name=name, country_code=p.country_code, admin1=admin1, admin2=admin2, lat=lat, lon=lon,
                     precision=precision, geonames_id=p.geonameid, evidence=evidence, reason=reason)
+
+
+def _admin1_by_point(lat: float, lon: float, country_code: str | None, gz: Gazetteer) -> str | None:
+    """The admin-1 unit the point lies in (Natural Earth polygons), named as the gazetteer names it."""
+    from .boundaries import get_boundaries
+
+    unit = get_boundaries().admin1_at(lat, lon, country_code)
+    if unit is None:
+        return None
+    if unit.geonames_admin1_code:
+        known = gz.admin1(unit.geonames_admin1_code)
+        if known is not None and known.name:
+            return known.name
+    return unit.name or None
