@@ -183,3 +183,65 @@ def test_seed_stays_one_attack_on_civilians(seed_text):
     res = harmwatch.extract_text(seed_text, published="2017-06-05")
     assert res.incidents[0].sub_event_type == "Attack"
     assert res.incidents[0].event_type == "Violence against civilians"
+
+
+def _sub(text):
+    import harmwatch
+
+    incs = harmwatch.extract_text(text).incidents
+    return incs[0].sub_event_type if incs else None
+
+
+def test_fire_at_positions_is_typed_by_the_weapons():
+    # ISAF-style and Wikinews-style battle language (CC BY-SA / CC BY 2.5 phrasing)
+    assert _sub("Insurgents fired mortars at the positions of Afghan forces near the district centre in Helmand.") == (
+        "Shelling/artillery/missile attack"
+    )
+    assert _sub("Insurgents fired small arms and machine guns at the positions of Afghan forces near Sangin.") == "Armed clash"
+
+
+def test_violence_against_soldiers_is_a_battle_and_against_civilians_an_attack():
+    # Wikinews, "Suicide bomber kills dozens in Iraq"-style sentences (CC BY 2.5)
+    assert _sub("Gunmen shot dead two policemen at a checkpoint in Baghdad on Monday.") == "Armed clash"
+    assert _sub("Gunmen shot dead two civilians at a market in Baghdad on Monday.") == "Attack"
+    assert _sub("Three soldiers were killed in Kandahar on Tuesday.") == "Armed clash"
+
+
+def test_mob_is_who_fought_not_who_was_named():
+    assert _sub("Villagers beat up two men accused of theft in the village on Sunday.") == "Mob violence"
+    # "residents" named as victims of gunmen: no mob
+    assert _sub("Gunmen killed three residents of the village on Monday.") == "Attack"
+    # stone throwing outside a demonstration is a mob's, inside one a violent demonstration
+    assert _sub("A mob pelted stones at a police patrol in the town.") == "Mob violence"
+    assert _sub("Protesters pelted stones at the police during a demonstration against the new tax.") == "Violent demonstration"
+
+
+def test_grievance_riots_and_relative_clauses_do_not_make_a_protest_violent():
+    assert _sub("Residents protested against the release of prisoners after the intense protests and riots last week.") == (
+        "Peaceful protest"
+    )
+    assert _sub("The family of a constable who was shot dead held a protest outside the hospital.") == "Peaceful protest"
+
+
+def test_explosions_without_a_device_take_the_means_of_the_sentence():
+    assert _sub("Monitors recorded 12 explosions from artillery shells near the village.") == "Shelling/artillery/missile attack"
+    assert _sub("A bomb explosion killed four people at a market in Kabul.") == "Remote explosive/landmine/IED"
+
+
+def test_found_weapons_and_bodies():
+    assert _sub("A stash of firearms and ammunition was found in a dam near the town.") == "Disrupted weapons use"
+    assert _sub("Two explosive devices were found in a canal near the zoo.") == "Disrupted weapons use"
+    assert _sub("A man was found dead in the neighbourhood; the body presented gunshot wounds.") == "Attack"
+
+
+def test_strategic_developments():
+    assert _sub("Iraqi security forces on Wednesday freed several villages from Islamic State militants.") == (
+        "Government regains territory"
+    )
+    assert _sub("Rebel groups and pro-government forces have agreed a 48-hour ceasefire in three towns.") == "Agreement"
+    assert _sub("Russian and Turkish forces carried out a joint patrol in the province.") == "Change to group/activity"
+    assert _sub("The army has set up its 11th observation point in the province.") == "Headquarters or base established"
+
+
+def test_claimed_killing_after_fighting_is_no_war_toll():
+    assert _sub("The militants retreated following heavy fighting and claimed to have killed several soldiers.") == "Armed clash"

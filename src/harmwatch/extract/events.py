@@ -67,6 +67,7 @@ _CLASS_PRIORITY = [
     "chemical",
     "suicide",
     "air",
+    "exchange",
     "shelling",
     "grenade",
     "explosive",
@@ -102,6 +103,7 @@ CLASS_TO_SUB = {
     "sexual": "Sexual violence",
     "abduction": "Abduction/forced disappearance",
     "clash": "Armed clash",
+    "exchange": "Armed clash",
     "regain": "Government regains territory",
     "overtake": "Non-state actor overtakes territory",
     "force": "Excessive force against protesters",
@@ -126,35 +128,39 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("chemical", 2, r"chemical (?:weapons? )?attacks?|(?:chlorine|sarin|mustard|toxic|poison(?:ous)?|nerve) gas (?:attacks?|bombs?)|(?:used|dropped|fired|released) (?:\w+ ){0,4}?(?:chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agents?|chemical (?:weapons|agents|munitions))|gassed"),
     ("suicide", 2, r"suicide (?:bomb(?:er|ing)?s?|attacks?|attackers?|car bomb(?:er|ing)?s?|blasts?|explosions?|vests?|belts?)|blew (?:him|her)self up|blew themselves up|blow themselves up|blows? (?:him|her)self up|detonated (?:his|her|their) (?:explosive |suicide )?(?:vest|belt)s?"),
     ("air", 2, r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|(?:war)?planes? (?:struck|bombed|hit|attacked|pounded|targeted)|(?:jets|aircraft|helicopters?) (?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing|strikes?)|bombed from the air|helicopter gunships? (?:fired|attacked)"),
-    ("shelling", 2, r"shelling|shelled|artillery (?:fire|strikes?|attacks?|shells?)|mortar (?:attacks?|fire|shells?|rounds?|bombs?)|mortars? (?:landed|hit|struck|fell)|rocket (?:attacks?|fire|strikes?)|rockets? (?:landed|hit|struck|fell|were fired|was fired)|fired (?!(?:tear|rubber|pepper|water|warning|stun|flares?|plastic)\b)(?:\w+ ){0,2}?(?:rockets?|missiles?|mortars?|shells?|projectiles?|RPGs?|rocket-propelled grenades?)|missile (?:attacks?|strikes?)|missiles? (?:hit|struck|landed|fell|were fired|was fired)|bombardment|bombarded|(?:tank|howitzer) fire"),
+    # a device found before it went off (listed before the device-alone patterns, which would take the words)
+    ("disrupt", 2, r"(?:explosives?|explosive devices?|IEDs?|bombs?|landmines|weapons|arms|ammunitions?|munitions|grenades|pistols|rifles|guns|firearms)(?: (?:[\w,]+ ){0,5}?)? (?:was|were|had been|have been|has been) (?:\w+ly )?(?:found|discovered|seized|recovered|intercepted|confiscated|uncovered|defused)"),
+    ("shelling", 2, r"shelling|shelled|artillery (?:fire|strikes?|attacks?|shells?)|mortar (?:attacks?|fire|shells?|rounds?|bombs?)|mortars? (?:landed|hit|struck|fell)|rocket (?:attacks?|fire|strikes?)|rockets? (?:landed|hit|struck|fell|were fired|was fired)|fired (?!(?:tear|rubber|pepper|water|warning|stun|flares?|plastic)\b)(?:\w+ ){0,2}?(?:rockets?|missiles?|mortars?|shells?|projectiles?|RPGs?|rocket-propelled grenades?)|missile (?:attacks?|strikes?)|missiles? (?:hit|struck|landed|fell|were fired|was fired)|bombardment|bombarded|(?:tank|howitzer) fire|shells? (?:\w+ ){0,4}?(?:fell|landed|hit|struck|exploded)"),
     ("shelling", 1, r"rocket[- ]propelled grenades?|RPGs?|mortars?|rockets?|missiles?|projectiles?"),
     ("grenade", 2, r"grenade (?:attacks?|blasts?|explosions?)|grenades? (?:exploded|went off|detonated|was thrown|were thrown|was hurled|was lobbed|landed)|(?:threw|hurled|lobbed|tossed|launched|throwing|hurling|lobbing) (?:\w+ ){0,2}?(?:hand[- ])?grenades?"),
     ("grenade", 1, r"(?<!stun )(?<!rocket-propelled )(?<!rocket propelled )(?:hand[- ])?grenades?"),
-    ("explosive", 2, r"(?:car[- ]|roadside |truck |parcel |letter |pipe |remote[- ]controlled )?(?:bomb|explosion|blast|explosives?|device|mine|landmine|IED)s? (?:exploded|went off|detonated|ripped through|tore through|struck|hit|killed|kills|wounded|injured)|car[- ]bombings?|(?<!controlled )explosions?|blasts?|bombings?|bombed|(?<!failed to )detonated|set off (?:a |an )?(?:bomb|explosive)|(?:struck|hit|stepped on) (?:a |an )?(?:land ?mine|mine|IED|roadside bomb|explosive device)|(?:IED|bomb) attacks?"),
+    ("explosive", 2, r"(?:car[- ]|roadside |truck |parcel |letter |pipe |remote[- ]controlled )?(?:bomb|explosion|blast|explosives?|device|mine|landmine|IED)s? (?:exploded|went off|detonated|ripped through|tore through|struck|hit|killed|kills|wounded|injured)|car[- ]bombings?|bombings?|bombed|(?<!failed to )detonated|set off (?:a |an )?(?:bomb|explosive)|(?:struck|hit|stepped on) (?:a |an )?(?:land ?mine|mine|IED|roadside bomb|explosive device)|(?:IED|bomb) attacks?"),
     # the device alone ("an IED facilitator", "found a car bomb") is a means, not an event: weak
     ("explosive", 1, r"car[- ]bombs?|(?:roadside|remote[- ]controlled|truck|parcel|letter|pipe) bombs?|improvised explosive devices?|IEDs?|explosive devices?|(?<!petrol )(?<!fire )(?<!smoke )bombs?"),
+    ("fire", 2, r"fired (?!(?:tear|rubber|pepper|water|warning|stun|flares?|plastic)\b)(?:with )?(?:[\w.,/-]+ ){0,14}?(?:at|on|upon|towards?) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:positions?|areas?|villages?|neighbou?rhoods?|farms|towns?|districts?|homes|houses|fronts?|frontlines?|lines|outskirts|countryside)"),
+    ("blast", 2, r"(?<!controlled )explosions?|blasts?"),
     ("sexual", 2, r"raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abused?)|gang-raped|molest(?:ed|ing)"),
     ("abduction", 2, r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostages?|held hostage|hijack(?:ed|ing)|forcibly disappeared|went missing after being (?:taken|seized)"),
-    ("regain", 2, r"recaptured|recapture[sd]?|retook|retaken|regained (?:full |complete )?control|liberated|liberation of|(?:took|retook|regained|taken) back|re-?took control|cleared (?:\w+ ){0,3}?of (?:militants|insurgents|terrorists|rebels|fighters|IS|ISIS|jihadists)"),
-    ("overtake", 2, r"overran|overrun|(?:seized|took|taken|gained|wrested|assumed) (?:full |complete |total )?control (?:of|over)|(?:captured|seized|took over|stormed and (?:captured|seized)) (?:the |a |an |two |three |several )?(?:\w+ )?(?:town|city|village|villages|district|base|area|territory|region|positions?|checkpoints?|outposts?|hill|airport|military post)s?|fell (?:in)?to (?:the )?(?:hands of )?(?:militants|insurgents|rebels|jihadists|Taliban|Houthis|IS|ISIS|al-Shabaab|fighters)"),
-    ("clash", 2, r"clash(?:es|ed)?|fighting|firefights?|fire ?fights?|gun ?battles?|(?:heavy )?exchanges? of fire|exchanged fire|fire exchange|battled|engaged (?:the )?(?:enemy|insurgents|militants|rebels|fighters)|(?:fierce|heavy) (?:fighting|battles?|combat)|skirmish(?:es)?|in combat with"),
-    ("kill", 2, r"killed|kills|killing|slaughter(?:ed|ing)?|massacre[ds]?|murder(?:ed|s)?|executed|shot dead|shot and killed|gunned down|assassinat(?:ed|ion)|beheaded|slain|lynched|(?:were|was|been) shot|shot (?:at|him|her|them|\w+ times)|stabbed(?: to death)?|stabbing|hacked to death|beaten to death|burned alive|death toll|lost (?:their|his|her) lives|left (?:\w+ )?dead|bodies (?:of|were)"),
-    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across))|opened fire|open fire|fired (?:on|at|upon|into(?! the air)|indiscriminately)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed"),
+    ("regain", 2, r"recaptured|recapture[sd]?|retook|retaken|regained (?:full |complete )?control|liberated|liberation of|recovered (?:full |complete )?(?:control|territory)|freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|districts?|neighbou?rhoods?) from|(?:drove|driven|pushed) (?:the )?(?:\w+ ){0,3}?(?:militants|insurgents|terrorists|rebels|fighters|jihadists) (?:out|back)|(?:took|retook|regained|taken) back|re-?took control|cleared (?:\w+ ){0,3}?of (?:militants|insurgents|terrorists|rebels|fighters|IS|ISIS|jihadists)"),
+    ("overtake", 2, r"overran|overrun|(?:seized|took|taken|gained|wrested|assumed) (?:full |complete |total )?control (?:of|over)|(?:established|took|taken|seized|gained) (?:full )?control (?:by force )?(?:of|over)|(?:captured|seized|took over|stormed and (?:captured|seized)) (?:the |a |an |two |three |several |\d+ )?(?:[\w-]+ ){0,2}?(?:town|city|village|villages|district|base|area|areas|territory|region|positions?|checkpoints?|outposts?|hill|airport|military post|neighbou?rhoods?|camps?|bastions?|strongholds?)s?|fell (?:in)?to (?:the )?(?:hands of )?(?:militants|insurgents|rebels|jihadists|Taliban|Houthis|IS|ISIS|al-Shabaab|fighters)"),
+    ("clash", 2, r"clash(?:es|ed)?|fighting|firefights?|fire ?fights?|gun ?fights?|gun ?battles?|shoot-?outs?|(?:heavy )?exchanges? of fire|exchang(?:ed|ing) fire|fire exchange|bursts? of (?:\w+ )?fire|(?:an? |the )encounters? (?:with|between)|battled|engaged (?:the )?(?:enemy|insurgents|militants|rebels|fighters)|(?:fierce|heavy) (?:fighting|battles?|combat)|skirmish(?:es)?|in combat with"),
+    ("kill", 2, r"killed|kills|killing|slaughter(?:ed|ing)?|massacre[ds]?|murder(?:ed|s)?|executed|shot dead|shot and killed|gunned down|assassinat(?:ed|ion)|beheaded|slain|lynched|(?:were|was|been) shot|shot (?:at|him|her|them|\w+ times)|stabbed(?: to death)?|stabbing|hacked to death|beaten to death|burned alive|death toll|lost (?:their|his|her) lives|left (?:\w+ )?dead|bodies (?:of|were)|found dead|(?:dead )?bod(?:y|ies) (?:\w+ ){0,6}?(?:was|were) found|found (?:the |a |two |three |\d+ )?(?:dead |lifeless |decapitated |mutilated )?bod(?:y|ies)|(?:dead|lifeless|decapitated|mutilated) bod(?:y|ies)"),
+    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across))|opened fire|open fire|fired (?:on|at|upon|into(?! the air)|indiscriminately)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed|(?:was|were) (?:\w+ly )?(?:beaten|tortured)|tortured|launched (?:an? )?(?:\w+[ -]){0,2}?attacks? (?:on|against)|(?:mounted|carried out|conducted) (?:an? )?(?:\w+[ -]){0,2}?(?:attacks?|assaults?|raids?|incursions?)"),
     ("attack", 1, r"attacks?|assaults?|raids?|targeted|targeting|violence|carnage|atrocit(?:y|ies)|terrorist acts?|shots rang out"),
     ("injure", 2, r"wounded|injured|injuring|wounding|hurt"),
     ("kill", 1, r"died|dead|deaths?|kill"),
     ("mob", 2, r"mob (?:attacked|violence|lynched|lynching|justice)|lynch mob|lynching|(?:angry|irate|violent) (?:mob|crowd)s?|communal (?:violence|clash(?:es)?|riots?)|vigilantes? (?:attacked|beat|killed|lynched)"),
     ("riot", 2, r"riot(?:s|ed)?(?! (?:police|gear|squad|control|shields?|units?|act))|rioters|rioting"),
-    ("vdemo", 2, r"(?:pelted|hurled|threw|throwing|hurling|pelting) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fire ?bombs)|stone[- ]?pelting|stone[- ]throwing|rock[- ]throwing|vandali[sz](?:ed|ing)|ransacked|violent (?:protests?|demonstrations?)|protests? turned violent"),
+    ("vdemo", 2, r"(?:pelted|hurled|threw|throwing|hurling|pelting) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fire ?bombs)|stone[- ]?pelting|stone[- ]throwing|rock[- ]throwing|vandali[sz](?:ed|ing)|ransacked|violent (?:protests?|demonstrations?)|protests? turned violent|burn(?:ing|ed|t) (?:\w+ )?(?:tyres|tires|effigies|mattresses|objects|material|barricades)"),
     ("intervene", 2, r"tear[- ]?gas(?:sed)?|water[- ]can+ons?|rubber bullets|pepper spray|stun grenades|baton[- ]charged?|lathi[- ]?charged?|lathi-?charging|(?:were |was )?dispersed|broke up (?:the |a )?(?:protest|demonstration|rally|crowd|gathering|sit-in|march)"),
     ("protest", 2, r"protest(?:s|ed|ing|ers?|ors?)?|demonstrat(?:ed|ions?|ing|ors?|e)|rall(?:y|ies|ied|ying)|sit-ins?|vigils?|marched|(?:staged|held|organi[sz]ed|took part in|joined) (?:a |an )?(?:\w+ )?(?:march|strike|gathering|picket)|pickets?|picketed|hunger strikes?|went on (?:an? )?(?:\w+ )?strike|(?:general|labou?r|transport|truckers'?|workers'?) strikes?|(?:blocked|blockaded) (?:the |a |several )?(?:main )?(?:roads?|highways?|streets?)|chanted slogans|shouted slogans"),
-    ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes|houses|shops|property|properties|buildings|crops)"),
+    ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted(?! (?:\w+ )?(?:funds|money|assets|wealth|public))|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes|houses|shops|property|properties|buildings|crops|shelters|huts|tents|vehicles|cars|farms|trees)|cut down (?:\w+ ){0,3}?trees|uprooted (?:\w+ ){0,3}?(?:trees|crops)|smashed|(?:damaged|vandali[sz]ed) (?:\w+ ){0,3}?(?:property|properties|vehicles|cars|shops|homes|houses|buildings|offices)|forced (?:\w+ ){0,3}?out of their homes|seized (?:\w+[ ,.-]){0,5}?(?:marijuana|cocaine|heroin|drugs|narcotics|cigarettes|contraband|livestock|cattle|goods)"),
     ("arrest", 2, r"arrested|arrests|detained|captured|apprehended|taken into custody|rounded up|nabbed"),
-    ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated) (?:\w+[ -]){0,4}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunition|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|caches? of (?:weapons|arms|ammunition|explosives)|shot down (?:\w+[ -]){0,3}?(?:drones?|missiles?|rockets?|UAVs?)|foiled|thwarted|failed to (?:explode|detonate)"),
-    ("transfer", 2, r"(?:withdrew|withdrawn|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:\w+ )?(?:town|city|village|area|district|base|positions?|region|territory)|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
-    ("agreement", 2, r"(?:signed|reached|agreed (?:to|on|upon)|brokered|declared|accepted|announced) (?:a |an |the )?(?:\w+[ -]){0,3}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
-    ("hq", 2, r"(?:set up|established|setting up|establishing|built|opened|erected|installed) (?:a |an |two |three |several |new |the |their |its )*(?:\w+ ){0,2}?(?:bases?|headquarters|HQs?|outposts?|checkpoints?|military posts?|command centres?|command centers?)"),
-    ("group", 2, r"(?:were |was |been )?(?:deployed|redeployed|dispatched) (?:to|in|on|at|along|across)|reinforcements|(?:military|joint|naval|war|army|live-fire) (?:exercises|drills|manoeuvres|maneuvers)|test[- ]fired|(?:missile|weapons?|nuclear) tests?|pledged allegiance|(?:announced|declared) (?:its |their |the )?(?:dissolution|merger|formation|split)|merged with|disbanded|(?:forcibly )?recruited|recruitment drive|(?:troop|military) (?:movements?|build-?up)"),
+    ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated) (?:[\w,.]+[ -]){0,6}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunitions?|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|(?:caches?|stash(?:es)?|depots?) (?:of|containing) (?:[\w,]+ ){0,5}?(?:weapons|arms|ammunitions?|explosives|firearms)|shot down (?:\w+[ -]){0,3}?(?:drones?|missiles?|rockets?|UAVs?)|foiled|thwarted|failed to (?:explode|detonate)"),
+    ("transfer", 2, r"(?:withdr[ae]w|withdrawn|withdrawing|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:[\w-]+ ){0,3}?(?:town|city|village|area|district|base|positions?|region|territory|camp)|evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}?without (?:a )?fight(?:ing)?|handed (?:over )?control|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
+    ("agreement", 2, r"(?:signed|reached|agreed|brokered|declared|accepted|announced) (?:to |on |upon )?(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:start(?:ed)?|began|beg[iu]n|resumed?|launched|opened|held|hold) (?:the |a |new )?(?:\w+ )?peace (?:talks|negotiations)|in exchange for (?:the )?release|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
+    ("hq", 2, r"(?:set up|established|setting up|establishing|built|opened|erected|installed|created|constructed) (?:a |an |two |three |several |new |the |their |its |total of |\d+ )*(?:\w+ ){0,2}?(?:bases?|headquarters|HQs?|outposts?|checkpoints?|military posts?|observation (?:points?|posts?)|command centres?|command centers?|camps?)"),
+    ("group", 2, r"(?:were |was |been )?(?:deployed|redeployed|dispatched) (?:to|in|on|at|along|across|throughout|into|around|near)|(?:conducted|carried out|held|launched|began|started|conducting) (?:a |an |the |their |its )?(?:\w+ ){0,2}?patrols?|(?:joint|military) patrols? (?:by|of|in|on|took place)|defected|deserted|mutin(?:y|ied)|(?:reinforced|reinforcing|mobili[sz](?:ed|ing)) (?:its |their |the )?(?:\w+ ){0,3}?(?:troops|forces|positions|members|fighters|units|defen[cs]es?|systems)|(?:established|built|set up) (?:\w+ ){0,2}?fortifications|reinforcements|(?:military|joint|naval|war|army|live-fire) (?:exercises|drills|manoeuvres|maneuvers)|test[- ]fired|(?:missile|weapons?|nuclear) tests?|pledged allegiance|(?:announced|declared) (?:its |their |the )?(?:dissolution|merger|formation|split)|merged with|disbanded|(?:forcibly )?recruited|recruitment drive|(?:troop|military) (?:movements?|build-?up)"),
 ]
 
 _SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for _, _, p in _TRIGGERS]
@@ -262,12 +268,6 @@ _POLICE_CTX = re.compile(
     r"gendarme\w*|riot police|officers|authorities|military|paramilitar\w*|national guard|forces)\b",
     re.IGNORECASE,
 )
-_MOB_CTX = re.compile(
-    r"\b(?:mobs?|rioters|vigilantes?|villagers|residents|communal|lynch\w*|(?:group|groups|gang) of (?:\w+ )?"
-    r"(?:people|youths?|men|villagers|residents|supporters|students)|supporters|youths|sticks|machetes|"
-    r"stones|clubs|iron rods|sharp weapons)\b",
-    re.IGNORECASE,
-)
 _LIVE_FIRE = re.compile(r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopened fire\b|\bfired (?:on|at|into|upon)\b", re.IGNORECASE)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being|got)\b", re.IGNORECASE)
 
@@ -296,6 +296,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         idx = _which(text, m, end)
         cls, strength, _ = _TRIGGERS[idx]
         word = m.group()
+        if cls == "fire":
+            cls = _resolve_fire(word)
+        elif cls == "blast":
+            cls = _resolve_blast(text[start:end])
         if word.lower() in _ACRONYM_TRIGGERS and not word.rstrip("s").isupper():
             continue
         if cls == "protest" and _NOT_PROTEST.match(text, m.end(), min(end, m.end() + 20)):
@@ -304,15 +308,17 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if realis and _is_protest_object(text, start, m.start(), word, cls):
             realis = False
         ctx = None
-        if cls in _RETYPED:
+        if cls in _RETYPED or cls == "vdemo":
             if ctx_flags is None:
                 sent = text[start:end]
                 ctx_flags = (
                     bool(_PROTEST_CTX.search(sent)),
                     bool(_POLICE_CTX.search(sent)),
-                    bool(_MOB_CTX.search(sent)),
+                    bool(_MOB_WORDS.search(sent)),
                     bool(_LIVE_FIRE.search(sent)),
                 )
+            if realis and ctx_flags[0] and cls in _HARM_CLASSES and _RELATIVE_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                realis = False  # "the family of a constable who was shot dead held a protest": background
             ctx = _context_class(text, start, m.start(), m.end(), cls, ctx_flags)
         out.append(Trigger((m.start(), m.end()), word, cls, strength, realis, ctx))
     return out
@@ -328,6 +334,52 @@ def _which(text: str, m: re.Match, end: int) -> int:
     raise AssertionError("grouped trigger regex and its patterns disagree")  # pragma: no cover
 
 
+_HEAVY = re.compile(
+    r"\b(?:mortars?|artillery|shells?|rockets?|missiles?|grenade launchers?|launchers?|heavy (?:and medium )?weapons|medium weapons|"
+    r"tanks?|IFVs?|BMPs?|howitzers?|cannons?|anti-aircraft|\d+\s?mm|projectiles?|RPGs?)\b",
+    re.IGNORECASE,
+)
+_SMALL = re.compile(r"\b(?:small arms|machine ?guns?|machineguns?|rifles?|guns|automatic weapons|unspecified weapons|weapons|bullets|shots)\b", re.IGNORECASE)
+_AT_POSITIONS = re.compile(r"\b(?:positions?|fronts?|frontlines?|lines)\b", re.IGNORECASE)
+
+
+def _resolve_fire(word: str) -> str:
+    """"fired X at Y": heavy weapons (mortars, artillery, rockets, grenade launchers) are shelling
+    unless small arms fired at an armed side's positions make it an exchange; small arms at
+    positions an armed clash; otherwise a shooting attack."""
+    heavy, small, pos = bool(_HEAVY.search(word)), bool(_SMALL.search(word)), bool(_AT_POSITIONS.search(word))
+    if heavy and not (small and pos):
+        return "shelling"
+    if pos:
+        return "exchange"  # direct fire between two armed sides outranks the shells of the same battle
+    return "attack"
+
+
+_DEVICE = re.compile(r"\b(?:bombs?|IEDs?|devices?|explosives?|mines?|landmines?|detonat\w*|booby|vests?|car bomb|suicide|grenades?)\b", re.IGNORECASE)
+_INDIRECT = re.compile(
+    r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|projectiles?|launchers?|unknown weapons|heavy weapons|air ?strikes?|"
+    r"warplanes?|jets?|drones?|aircraft|bombardments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _resolve_blast(sent: str) -> str:
+    """An explosion with no device named takes its means from the sentence: a bomb or IED makes it
+    a remote explosive, artillery, rockets or weapons one cannot identify make it shelling (a device
+    would have been named), and an explosion among bursts of fire is part of a clash."""
+    if _DEVICE.search(sent):
+        return "explosive"
+    if re.search(r"\bboth directions\b|\bexchang\w+", sent, re.IGNORECASE):
+        return "exchange"
+    if _INDIRECT.search(sent):
+        return "shelling"
+    if re.search(r"\bbursts? of fire|\bshots\b|\bsmall arms\b", sent, re.IGNORECASE):
+        return "clash"
+    return "explosive"
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+(?:(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
+
 # "demonstrated that ...", "rallied support": not a protest
 _NOT_PROTEST = re.compile(r"\s+(?:that|its|their|his|her|how|the|a|an|support|behind|around|to (?:the|his|her|their) side)\b", re.IGNORECASE)
 _RETYPED = frozenset({"kill", "attack", "injure", "clash", "arrest", "arson", "riot"})
@@ -336,6 +388,9 @@ _RETYPED = frozenset({"kill", "attack", "injure", "clash", "arrest", "arson", "r
 def _context_class(text: str, sent_start: int, s: int, e: int, cls: str, flags: tuple[bool, bool, bool, bool]) -> str | None:
     """Protest or mob context of a generic violence trigger (see the module docstring)."""
     protest, police, mob, live = flags
+    if cls == "vdemo":
+        # stone throwing or vandalism outside a demonstration is a mob's violence
+        return None if protest else "mob"
     if protest:
         if cls == "riot":
             return "vdemo"
@@ -349,9 +404,65 @@ def _context_class(text: str, sent_start: int, s: int, e: int, cls: str, flags: 
                 return "force"
             return "intervene"
         return None
-    if mob and cls in ("kill", "attack", "injure", "clash", "arson", "riot"):
-        return "mob"
+    if cls in ("kill", "attack", "injure", "clash", "arson", "riot"):
+        if mob:
+            return "mob"  # "a mob", "lynched", "vigilantes": whoever else is named
+        if _mob_agent(text, sent_start, s, e):
+            return "mob"
+    if cls in _HARM_CLASSES and _armed_target(text, sent_start, s, e):
+        return "clash"  # violence against soldiers, police or fighters: a battle in ACLED's terms
     return None
+
+
+_MOB_WORDS = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes?|communal)\b", re.IGNORECASE)
+# civilian groups that fight without arms of war: the agent of a mob's violence
+_MOB_AGENT_WORDS = (
+    r"villagers|residents|locals|youths?|men|people|persons|individuals|citizens|workers|labou?rers|supporters|"
+    r"relatives|families|family members|students|traders|farmers|herders|fishermen|drivers|passengers|crowds?|groups?|"
+    r"neighbou?rs|mourners|worshippers|devotees|inmates|prisoners|rioters|nationals|miners|communities|clans?|tribes(?:men)?"
+)
+_MOB_AGENT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
+_MOB_SUBJECT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\s+(?:(?:also|allegedly|reportedly|then|and|had|have)\s+){{0,2}}$", re.IGNORECASE)
+_BY_MOB = re.compile(rf"^\s*(?:up )?by (?:a |an |the )?(?:[\w-]+ ){{0,3}}?(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
+_ARMED_QUALIFIER = re.compile(r"\b(?:armed|masked|unidentified|unknown|gunmen|criminals?|gangs?|gang members|assailants|hitmen|militants?|suspected)\b", re.IGNORECASE)
+_ARMED_NOUN = (
+    r"soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|police (?:officers?|personnel|constables?|patrol\w*|posts?|stations?)|"
+    r"cops?|constables?|officers?|gendarmes?|guards?|sentr(?:y|ies)|militants?|insurgents?|rebels?|fighters?|gunmen|"
+    r"militiam[ae]n|militias?|jihadists?|terrorists?|combatants?|commanders?|personnel|forces|army|military|"
+    r"checkpoints?|convoys?|positions?|outposts?|barracks|bases?|patrols?|security (?:post|posts|forces|personnel)"
+)
+_ARMED_AFTER = re.compile(rf"^(?:[^.;:]{{0,60}}?)\b(?:{_ARMED_NOUN})\b", re.IGNORECASE)
+_ARMED_BEFORE = re.compile(rf"\b(?:{_ARMED_NOUN})\b(?:[^.;:,]{{0,40}}?)$", re.IGNORECASE)
+_CIVIL_AFTER = re.compile(r"^(?:[^.;:]{0,25}?)\b(?:civilians?|villagers|residents|people|persons|passers-?by|men|women|children|family|farmers|worshippers|students|suspects?|man|woman|boy|girl|teenager|journalists?|traders?)\b", re.IGNORECASE)
+_PASSIVE_JUST_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:shot\s+(?:and\s+)?)?$", re.IGNORECASE)
+
+
+def _armed_target(text: str, sent_start: int, s: int, e: int) -> bool:
+    """Whether the one harmed by a kill/attack/injure trigger is an armed party: the object of an
+    active verb ("gunmen shot dead a policeman") or the subject of a passive one ("two soldiers
+    were killed")."""
+    before = text[max(sent_start, s - 80) : s]
+    if _PASSIVE_JUST_BEFORE.search(before):
+        head = before[: _PASSIVE_JUST_BEFORE.search(before).start()]
+        return bool(_ARMED_BEFORE.search(head[-60:]))
+    word = text[s:e].lower()
+    if word.endswith(("ed", "ing", "ot")) or word in ("slain", "hurt"):
+        after = text[e : min(len(text), e + 70)]
+        if _CIVIL_AFTER.match(after):
+            return False
+        return bool(_ARMED_AFTER.match(after))
+    return False
+
+
+def _mob_agent(text: str, sent_start: int, s: int, e: int) -> bool:
+    """A civilian group is the agent: the subject just before an active trigger ("villagers beat
+    up", "two groups of workers clashed"), or named after "by" behind a passive one."""
+    before = text[max(sent_start, s - 80) : s]
+    if _PASSIVE_JUST_BEFORE.search(before):
+        m = _BY_MOB.match(text, e, min(len(text), e + 60))
+        return m is not None and not _ARMED_QUALIFIER.search(text, e, min(len(text), m.end() + 30))
+    m = _MOB_SUBJECT.search(before)
+    return m is not None and not _ARMED_QUALIFIER.search(before, max(0, m.start() - 30), m.end())
 
 
 _AGENT = re.compile(rf"\b(?:(?P<p>{_PROTESTERS}|rioters|mobs?)|(?P<f>police\w*|security forces|troops|soldiers|officers))\b", re.IGNORECASE)
@@ -383,11 +494,11 @@ def _is_realis(text: str, sent_start: int, s: int, e: int) -> bool:
 
 def _is_protest_object(text: str, sent_start: int, s: int, word: str, cls: str) -> bool:
     """A nominal trigger that names what a protest is about ("against the killing of")."""
-    if cls in ("protest", "intervene", "vdemo", "riot", "mob"):
-        return False
     w = word.lower()
+    if cls in ("protest", "intervene", "vdemo", "mob") or (cls == "riot" and w != "riots"):
+        return False  # the noun "riots" can be a protest's grievance ("against the detention ... during riots")
     verb = w.endswith("ed") or w in ("shot", "slain", "hurt", "overran", "retook")
-    if verb and not re.search(r"\b(?:the|of)\s+$", text[max(sent_start, s - 5) : s], re.IGNORECASE):
+    if verb and not re.search(r"\b(?:the|of|their|his|her|its)\s+$", text[max(sent_start, s - 7) : s], re.IGNORECASE):
         return False  # a finite verb reports its own event ("protesters demanding justice clashed");
         # "the kidnapped", "of the detained" are nouns
     before = text[max(sent_start, s - 160) : s]
@@ -448,7 +559,7 @@ def classify(
     if "protesters" in vict and perp & _STATE_WORDS and present & {"kill", "attack", "injure"} and not present & {"vdemo"}:
         present.add("force" if "kill" in present else "intervene")
     if "rioters" in perp and present & {"kill", "attack", "injure", "arson"}:
-        present.add("vdemo")
+        present.add("vdemo" if "protest" in present else "mob")  # a mob outside a demonstration
     for cls in _CLASS_PRIORITY:
         if cls not in present:
             continue
@@ -481,7 +592,7 @@ BACKGROUND = re.compile(
     r"\b(?:(?:in|over|during) the (?:past|last|previous) (?:decade|few years|\w+ (?:years|decades))|"
     r"since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d)|so far this year|to date|in total|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|uprising)s? (?:which |that )?(?:\w+ ){0,8}?"
-    r"(?:has|have|had) (?:left|claimed|killed|cost)|"
+    r"(?<!to )(?:has|have|had) (?:left|claimed|killed|cost)|"
     r"(?:war|conflict|insurgency) in which|responsible for (?:the )?(?:deaths?|killings?|killing)|"
     r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago)\b",
     re.IGNORECASE,
