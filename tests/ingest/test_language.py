@@ -64,3 +64,17 @@ def test_too_short_is_none(text: str) -> None:
     assert detect_language(text) is None
 
 
+
+
+def test_english_full_of_foreign_names_is_english():
+    from harmwatch.ingest.language import detect_language
+
+    text = ("Members of Bukluran ng Manggagawang Pilipino held a protest in front of the office of the "
+            "Department of Labor and Employment in Quezon City, and they said that the workers had been "
+            "laid off by their employers after the lockdown.")
+    assert detect_language(text) == "en"
+    fr = ("Des hommes armés ont tué trois soldats à Kidal, a déclaré l'armée malienne, qui a précisé que "
+          "l'attaque avait eu lieu dans la nuit de samedi à dimanche.")
+    assert detect_language(fr) == "fr"
+    de = "Bewaffnete haben in der Nacht drei Soldaten getötet, teilte die Armee mit, was die Lage verschärft."
+    assert detect_language(de) == "de"

@@ -75,6 +75,23 @@ def _best(text: str) -> tuple[str | None, float]:
     return lang.iso_code_639_1.name.lower(), score / total
 
 
+#: English function words that are rare as words in the other languages detected here (no "in",
+#: "was", "on", "a": German and French have them). A sample where they make up a large share of the
+#: words is English whatever names it is full of ("Bukluran ng Manggagawang Pilipino protested ...").
+_EN_FUNCTION = frozenset(
+    "the of and to were by with from that which said has have had been their they after would".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+EN_SHARE = 0.12
+
+
+def english_by_function_words(sample: str) -> bool:
+    words = _WORDS.findall(sample.lower())
+    if len(words) < 8:
+        return False
+    return sum(w in _EN_FUNCTION for w in words) / len(words) >= EN_SHARE
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` (e.g. ``"en"``), or None when too short or unsure."""
     if not text:
@@ -83,6 +100,8 @@ def detect_language(text: str) -> str | None:
     if len(_LETTER.findall(head[:400])) < MIN_LETTERS and len(_LETTER.findall(head)) < MIN_LETTERS:
         return None
     sample = _window(head, SAMPLE_CHARS)
+    if english_by_function_words(sample):
+        return "en"
     code, conf = _best(sample)
     if code is not None and conf >= SAMPLE_CONFIDENCE:
         return code
