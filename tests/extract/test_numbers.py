@@ -75,8 +75,9 @@ def vals(p):
         ("several dozen people", "several dozen", (36, 36, None, "several dozen", True)),
         ("a few people", "a few", (2, 2, None, "a few", True)),
         ("a handful of people", "a handful of", (2, 2, None, "a handful", True)),
-        ("a number of people", "a number of", (None, None, None, "a number of", True)),
-        ("numerous people", "numerous", (None, None, None, "numerous", True)),
+        # a plural without a figure: at least two, nothing more
+        ("a number of people", "a number of", (2, 2, None, "a number of", True)),
+        ("numerous people", "numerous", (2, 2, None, "numerous", True)),
         ("thousands of people", "thousands", (2000, 2000, None, "thousands", True)),
     ],
 )

@@ -181,6 +181,11 @@ _NOT_PEOPLE = re.compile(
     r"districts|provinces|towns|cities|vehicles|cars|trucks|days|weeks|months|years|hours)\b",
     re.I,
 )
+_OTHERS = re.compile(r"\bothers\b", re.I)
+# "the others", "among others", "and others said": a known group or no count
+_OTHERS_LEFT_BAD = re.compile(r"\b(?:the|among|of|and\s+the|these|those|\w+'s)\s+$", re.I)
+# "captured or killed N": the figure is not split between the two, so it is no claim
+_EITHER_OR = re.compile(r"\b(?:captured|detained|arrested|wounded|injured|killed)\s+or\s+$", re.I)
 _SERIOUS = re.compile(r"seriously|critically|badly|severely", re.I)
 
 
@@ -295,6 +300,14 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
         if any(e < n.span[0] <= e + 1 for n in all_nums):
             continue  # "the two maids": the number is the count
         items.append(_Item((s, e), m.group(0), 1, 1, 1, None, article=m.group(0).lower()))
+    # a bare plural "others" ("two were killed and others wounded") is at least two
+    for m in _OTHERS.finditer(text, start, end):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken) or any(s - 2 <= n.span[1] <= s for n in all_nums):
+            continue  # "seven others", "a number of others": the number is the count
+        if _OTHERS_LEFT_BAD.search(text, max(start, s - 12), s):
+            continue
+        items.append(_Item((s, e), m.group(0), 2, 2, None, "others"))
     items.sort(key=lambda it: it.span)
 
     used: set[int] = set()
@@ -311,7 +324,8 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
             pm = _PRE.search(left)
             if pm:
                 tstart = s - len(left) + pm.start("trig")
-                if not _HYPO.search(text[max(start, tstart - 40):tstart]):
+                if not _HYPO.search(text[max(start, tstart - 40):tstart]) \
+                        and not _EITHER_OR.search(text, max(start, tstart - 25), tstart):
                     j = _chain(text, items, i, end, stop_at_verb=True)
                     chain = items[i:j + 1]
                     victim = _victim_after(text, chain[-1].span[1], end)
@@ -445,7 +459,12 @@ _NP_OBJ = re.compile(
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|on|at|near|while|and|after|outside|inside|during|with|from|as|"
     r"who|when|because|for|last|this|early|late|earlier)\b)"
 )
-_ALONG = re.compile(r"\s+(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?", re.I)
+_ALONG = re.compile(r"\s+(?:(?:along|together)\s+with|alongside)\s+(?:(?:his|her|their|its)\s+)?", re.I)
+# "... alongside his wife, Enas, and their four children": one relative, then a count
+_RELATIVE = re.compile(
+    r"(?P<rel>wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter|"
+    r"grandmother|grandfather|nephew|niece|cousin|fiancée?)\b(?:\s*,?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,?)?"
+    r"\s+and\s+(?:(?:his|her|their)\s+)?")
 # "shot him dead", "stabbed a man to death": one victim between verb and result
 _VERB_OBJ_DEATH = re.compile(
     r"\b(?:shot|stabbed|beat|hacked|burned|burnt|bludgeoned|clubbed|strangled|tortured|kicked)\s+"
@@ -455,13 +474,72 @@ _VERB_OBJ_DEATH = re.compile(
 _WEEKDAY_MONTH = re.compile(rf"^(?:{_WEEKDAYS_MONTHS})\b")
 
 
+# "the murder of Msgr Romero", "THE ASSASSINATION OF HECTOR OQUELI AND OF GILDA FLORES":
+# a killing named by its victims, each conjunct one person (counts go to the count rules)
+_NOMINAL = re.compile(
+    r"\b(?P<trig>(?:murder|assassination|killing|slaying)\s+of)\s+", re.I)
+# the object ends at punctuation, a clause word or a preposition of place/time/agent
+_NOM_END = re.compile(
+    r"[,;:()\"“”]|\.(?=\s|$)|--|\s(?:in|on|at|near|by|from|during|last|this|which|who|whom|that|when|while|"
+    r"as|was|were|is|are|has|have|had|for|because|after|before|since|to|with|but|or|"
+    r"\d+)(?=\s|$)", re.I)
+_BRACKET = re.compile(r"\[[^\]]{0,40}\]\s*")
+# Spanish/Portuguese surnames that look plural ("GILDA FLORES", "MORALES", "SANTOS") in
+# ALL-CAPS text, where case cannot tell a name from a noun; only after another word
+_SURNAME_S = re.compile(r"(?:res|les|yes|ves|ros|mos|tos|los|ios|nes)$")
+_NOM_AND = re.compile(r"\s+and\s+(?:of\s+)?", re.I)
+_NOM_BAD = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:attacks?|bombings?|kidnappings?|abductions?|destruction|massacres?|"
+    r"burning|wounding|injur\w*|disappearance|torture|assault|arrest|robbery|other|others|"
+    r"people|persons|members|civilians|those|these|them|all|many|several|some|both)\b", re.I)
+
+
+def _nominal_victims(text: str, pos: int, end: int, items: list[_Item]) -> tuple[int, Span] | None:
+    """(persons, object span) for the object of "the murder of ..." when every conjunct
+    is one person (a name or a singular noun phrase), else None."""
+    if any(o.span[0] == pos for o in items if o.article != "the"):
+        return None  # "the murder of six Jesuits", "of a judge": the count rules decide
+    em = _NOM_END.search(text, pos, min(end, pos + 120))
+    oe = em.start() if em else min(end, pos + 120)
+    obj = text[pos:oe].rstrip()
+    bm = _BRACKET.match(obj)  # "[RETIRED] GENERAL ...": an editor's insertion
+    if bm:
+        pos, obj = pos + bm.end(), obj[bm.end():]
+    if not obj or len(obj.split()) > 10:
+        return None
+    parts = [p.strip() for p in _NOM_AND.split(obj)]
+    if len(parts) > 3:
+        return None
+    for p in parts:
+        words = p.split()
+        if not words or len(words) > 6 or _NOM_BAD.match(p) or _SUBJ_BAD.match(p):
+            return None
+        last = words[-1].strip("'’]").lower()
+        if _PLURALISH.search(last) and not (len(words) > 1 and (
+                (p[:1].isupper() and not p.isupper())
+                or (_SURNAME_S.search(last) and not _SUBJ_DET.match(p)))):
+            return None
+        if not (p[:1].isupper() or _SUBJ_DET.match(p)):
+            return None  # "the killing of time"
+    return len(parts), (pos, pos + len(obj))
+
+
 def _along_with(text: str, items: list[_Item], pos: int, end: int) -> list[_Item]:
     """Counts in "... killed along with his three children" (added to the subject)."""
     am = _ALONG.match(text, pos, end)
     if am is None:
         return []
     k = next((n for n, o in enumerate(items) if o.span[0] == am.end() and not o.article), None)
-    return [] if k is None else items[k:_chain(text, items, k, end) + 1]
+    if k is None:
+        rm = _RELATIVE.match(text, am.end(), end)
+        if rm is None:
+            return []
+        k = next((n for n, o in enumerate(items) if o.span[0] == rm.end() and not o.article), None)
+        if k is None:
+            return []
+        rel = _Item(rm.span("rel"), rm.group("rel"), 1, 1, 1, None, article="one")
+        return [rel] + items[k:_chain(text, items, k, end) + 1]
+    return items[k:_chain(text, items, k, end) + 1]
 
 
 def _subject(text: str, start: int, pos: int) -> tuple[int, int] | None:
@@ -554,6 +632,18 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                                         text=m.group("obj"), evidence=(osp, tspan),
                                         victim_text=m.group("obj")))
             taken.append(tspan)
+    for m in _NOMINAL.finditer(text, start, end):
+        tspan = m.span("trig")
+        if not free(tspan) or _HYPO.search(text[max(start, m.start() - 40):m.start()]):
+            continue
+        c = _nominal_victims(text, m.end(), end, items)
+        if c is None:
+            continue
+        n, osp = c
+        claims.append(CasualtyClaim(kind="killed", min=n, best=n, max=n, qualifier=None,
+                                    text=text[osp[0]:osp[1]], evidence=(tspan, osp),
+                                    victim_text=text[osp[0]:osp[1]]))
+        taken.append(tspan)
     if caps:
         return
     for m in _ACT_T.finditer(text, start, end):
@@ -594,6 +684,8 @@ def _specificity(c: CasualtyClaim) -> int:
     q = c.qualifier or ""
     if c.qualifier and (q in VAGUE_QUALIFIERS or q.split(" ")[-1] in VAGUE_QUALIFIERS
                         or any(q.endswith(v) for v in VAGUE_QUALIFIERS)):
+        return 1
+    if q == "others":
         return 1
     if c.min is not None and c.min == c.best == c.max:
         return 3

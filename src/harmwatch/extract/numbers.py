@@ -64,10 +64,14 @@ hundreds                   200      at least two hundred
 thousands                  2000     at least two thousand
 tens/hundreds of thousands 20000 / 200000
 several/a few dozen etc.   3x / 2x the unit ("several hundred" = 300)
-many, numerous, a number   None     no figure at all: these words bound nothing; the
-of, countless, untold               phrase is returned (vague=True) so callers can see
-                                    that a count was stated, but min/best/max are None
+many, numerous, a number   2        a plural: at least two, and nothing more; the upper
+of, countless, untold               end is open (max None) like every vague word
 =========================  =======  =======================================================
+
+The plural words ("many", "a number of") commit to no more than "more than one", so 2
+is their whole figure. As vague claims they never outweigh a stated figure (see
+``casualties.reconcile``); they matter only where the text gives no number at all
+("a number of civilians were injured"), where "at least two" is what it says.
 
 What is *not* a count of people (skipped)
 -----------------------------------------
@@ -97,7 +101,7 @@ class NumberPhrase:
     ``qualifier`` is the normalised lower-case qualifier ("at least", "more than",
     "between", "range", "dozens"), None for an exact figure. ``vague`` is True for
     vague quantities ("dozens", "many"), whose min/best come from the table in the
-    module docstring (and are None for "many"/"numerous"/"a number of").
+    module docstring ("many"/"numerous"/"a number of": 2, a plural).
     """
 
     span: Span
@@ -386,7 +390,7 @@ def _vague_values(m: re.Match[str]) -> tuple[str, int | None] | None:
         q = _norm(m.group("vfixed"))
         return q.removesuffix(" of"), _VAGUE_FIXED[q]
     if m.group("vnofig"):
-        return _norm(m.group("vnofig")), None
+        return _norm(m.group("vnofig")), 2  # a plural: at least two
     return None
 
 
