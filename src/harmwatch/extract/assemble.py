@@ -352,8 +352,11 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     """The incident's date: the best-ranked resolved date of its sentences.
 
     Rank: a date that dates the *reporting* ("said today", "told reporters on Monday") comes last;
-    then finer precision; then the earlier sentence (the lead states the date); then closeness to a
-    strong trigger.
+    then finer precision; then a single day before a span ("Monday" beats "overnight", which runs
+    from the evening before publication into its day); then the earlier sentence (the lead states
+    the date); then closeness to a strong trigger. Anchored expressions ("the next day") are dated
+    from the nearest earlier single day of the text first; a year-less day ("October 12th", no
+    publication date) takes its year from a full date elsewhere in the same text.
     """
     cands = [d for f in fs for d in f.dates if d.start is not None or d.precision]
     chosen: DateMention | None = None
@@ -362,18 +365,23 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     for order, f in enumerate(fs):
         strong = [t for t in f.triggers if t.realis and t.strength >= 2]
         for d in f.dates:
+            if d.start is None and dates_mod.anchor_offset(d) is not None:
+                d = _anchored(text, d, fs, published)
+                if d is None:
+                    continue
             if d.start is None or dates_mod.is_background(d, published):
                 continue
             dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
-            key = (_is_report_date(text, d), rank.get((d.precision or "year").split("-")[0], 4), order, dist)
+            spread = d.start != d.end
+            key = (_is_report_date(text, d), rank.get((d.precision or "year").split("-")[0], 4), spread, order, dist)
             scored.append((key, d))
     if scored:
         chosen = min(scored, key=lambda kv: kv[0])[1]
     elif draft.date is not None:
         chosen = draft.date
     if chosen is not None:
-        return _date_record(chosen)
-    unresolved = next((d for d in cands if d.start is None), None)
+        return _with_text_year(text, _date_record(chosen), chosen)
+    unresolved = next((d for d in cands if d.start is None and dates_mod.anchor_offset(d) is None), None)
     if unresolved is not None:
         return {
             "start": None,
@@ -392,14 +400,67 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     }
 
 
-_REPORT_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|arrived|released|issued|"
-    r"published|quoted|cited|declared|disclosed|revealed)\b[^.;\n]{0,18}$",
-    re.IGNORECASE,
-)
-_REPORT_AFTER = re.compile(
-    r"^[^.;]{0,14}\b(?:said|says|told|reported|announced|stated|confirmed|declared|disclosed)\b", re.IGNORECASE
-)
+def _anchored(text: str, d: DateMention, fs: list[_SentFeatures], published: dt.date | None) -> DateMention | None:
+    """Date "the next day" / "two days later" from the nearest earlier single day of the text.
+
+    The anchor is the last resolved single day before the mention: first among the incident's own
+    dates, else in the text just before it (one bounded scan). Report dates ("said on Monday") and
+    background dates are not anchors.
+    """
+    s = d.span[0]
+    own = [
+        x for f in fs for x in f.dates
+        if x.span[1] <= s and x.start and x.start == x.end and not x.start.startswith("--")
+        and not _is_report_date(text, x)
+    ]
+    if not own:
+        lo = max(0, s - _ANCHOR_WINDOW)
+        own = [
+            x for x in dates_mod.find_dates(text, lo, s, published)
+            if x.start and x.start == x.end and not x.start.startswith("--") and not _is_report_date(text, x)
+            and not dates_mod.is_background(x, published)
+        ]
+    if not own:
+        return None
+    anchor = max(own, key=lambda x: x.span[1])
+    return dates_mod.resolve_anchored(d, anchor, published)
+
+
+_ANCHOR_WINDOW = 1500
+_FORWARD = 4  # sentences after the incident's first one searched for its date
+
+
+def _with_text_year(text: str, rec: dict, d: DateMention) -> dict:
+    """Give a year-less day ("--10-12") the year of the nearest full date in the same text.
+
+    Only without a publication date (with one the year is already inferred). The full date's words
+    join the evidence and ``basis`` says where the year came from.
+    """
+    start = rec.get("start") or ""
+    if not start.startswith("--") or rec.get("precision") != "day-no-year" or start != rec.get("end"):
+        return rec
+    full = [
+        x for x in dates_mod.find_dates(text, 0, len(text), None)
+        if x.start and not x.start.startswith("--") and not x.relative and x.precision in ("day", "month")
+    ]
+    if not full:
+        return rec
+    anchor = min(full, key=lambda x: abs(x.span[0] - d.span[0]))
+    day = dates_mod.year_from_anchor(start, dt.date.fromisoformat(anchor.start))
+    if day is None:
+        return rec
+    return {**rec, "start": day.isoformat(), "end": day.isoformat(), "precision": "day",
+            "evidence": rec["evidence"] + [list(anchor.span)], "basis": f"year from {anchor.text!r}"}
+
+
+_REPORT_VERBS = (
+    r"said|says|told|tells|reported|reports|announced|stated|added|confirmed|arrived|released|issued|"
+    r"published|quoted|cited|declared|disclosed|revealed|called|asked|urged|denounced|condemned|denied|"
+    r"warned|accused|demanded|claimed|explained|indicated|acknowledged|admitted|insisted|stressed|"
+    r"reiterated|rejected|appealed|repudiated|blamed"
+)  # speech acts only; participles that are also adjectives ("an alleged strike") stay out
+_REPORT_BEFORE = re.compile(rf"\b(?:{_REPORT_VERBS})\b[^.;\n]{{0,18}}$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(rf"^[^.;]{{0,14}}\b(?:{_REPORT_VERBS})\b", re.IGNORECASE)
 
 
 def _is_report_date(text: str, d: DateMention) -> bool:
@@ -411,15 +472,22 @@ def _is_report_date(text: str, d: DateMention) -> bool:
 def _context_date(
     text: str, feats: list[_SentFeatures], first: int, published: dt.date | None, dateline: Span | None = None
 ) -> dict | None:
-    """The date of the nearest earlier sentence (up to three back) or of the lead.
+    """A date for an incident whose own sentences give none.
 
-    Reports give the date once, in the lead or just before the details; a date found this way is
-    marked ``from_context`` so a reviewer sees it was not in the incident's own sentences.
+    In order: the nearest earlier sentence (up to three back); the lead (the first dated sentence
+    of the text before the incident); the next four sentences. Reports give the date once, in the
+    lead or just before the details (header lines of a release count as sentences, hence four
+    forward); a date found this way is marked ``from_context`` so a
+    reviewer sees it was not in the incident's own sentences. When the whole neighbourhood has no
+    date and the publication date is known, the publication date stands in, marked
+    ``basis: "publication date"`` (its evidence is the dateline when the text has one, else empty:
+    it came from metadata); the ``reason`` says the event is on or before it.
     """
-    order = list(range(first - 1, max(-1, first - 4), -1)) + [0, 1]
+    near = list(range(first - 1, max(-1, first - 4), -1))
+    order = near + [i for i in range(0, first) if i not in near] + list(range(first + 1, first + 1 + _FORWARD))
     seen: set[int] = set()
     for i in order:
-        if i < 0 or i >= len(feats) or i in seen or i >= first:
+        if i < 0 or i >= len(feats) or i in seen or i == first:
             continue
         seen.add(i)
         f = feats[i]
@@ -434,12 +502,32 @@ def _context_date(
             and (dateline is None or d.span[1] <= dateline[0] or d.span[0] >= dateline[1])
         ]
         if good:
-            return _date_record(good[0], from_context=True)
-    return None
+            return _with_text_year(text, _date_record(good[0], from_context=True), good[0])
+    if published is None:
+        return None
+    evidence: list[list[int]] = []
+    words = None
+    if dateline is not None:
+        dl = dates_mod.find_dates(text, dateline[0], dateline[1], published)
+        if dl and dl[0].start == published.isoformat():
+            evidence, words = [list(dl[0].span)], dl[0].text
+    day = published.isoformat()
+    return {
+        "start": day,
+        "end": day,
+        "precision": "day",
+        "text": words,
+        "evidence": evidence,
+        "basis": "publication date",
+        "reason": "no date in the text; the publication date stands in (the event is on or before it)",
+    }
 
 
 def _date_record(d: DateMention, **extra) -> dict:
-    return {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text, "evidence": [list(d.span)], **extra}
+    rec = {"start": d.start, "end": d.end, "precision": d.precision, "text": d.text, "evidence": [list(d.span)], **extra}
+    if d.reason and d.start:
+        rec["reason"] = d.reason
+    return rec
 
 
 _COARSE = frozenset({None, "country", "admin1"})

@@ -677,6 +677,11 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
 # --------------------------------------------------------------------------- reconcile
 
 
+def specificity(c: CasualtyClaim) -> int:
+    """How specific a claim is: 3 exact, 2 bounded/approximate, 1 vague, 0 none reported."""
+    return _specificity(c)
+
+
 def _specificity(c: CasualtyClaim) -> int:
     """3 exact, 2 bounded/approximate, 1 vague, 0 none reported."""
     if c.qualifier == "none reported":
