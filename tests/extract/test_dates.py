@@ -356,3 +356,97 @@ def test_isaf_title_line_date_takes_year_from_release_number_below_it():
           "Download PDF KABUL, Afghanistan (Sept. 15) - Multiple intelligence sources and tips")
     date, span = document_dateline(t2)
     assert date == dt.date(2010, 9, 15) and t2[span[0]:span[1]] == "Sept. 15"
+
+
+# --------------------------------------------------------------------------- anchored, this week, incident date
+
+from harmwatch import extract_text  # noqa: E402
+from harmwatch.extract.dates import ANCHOR_REASON, resolve_anchored, year_from_anchor  # noqa: E402
+
+# DEV-MUC3-0919 (public domain): "the next day" counts from the story's 29 October, not from the dateline
+MUC_0919 = ("SAN SALVADOR, 1 DEC 89 (RADIO CADENA CUSCATLAN) -- [TEXT] HE ASSERTED THAT HE LEARNED ON 29 OCTOBER THAT\n"
+            "IN THE CHURCHYARD TWO TRUCKS WERE LOADED WITH EXPLOSIVES, WHICH WERE\n"
+            "HURLED THE NEXT DAY AT THE MILITARY COMPLEX OF THE ARMED FORCES JOINT\nCHIEFS OF STAFF.")
+# Wikinews (CC BY 2.5), "New Zealand mosque murder suspect appears in court at Christchurch", 2019-03-17
+WN_CHRISTCHURCH = ("After his arrest on Friday, Brenton stayed in the Christchurch central police station overnight "
+                   "before appearing in court on the next day.")
+
+
+def test_next_day_is_left_for_the_story_anchor_and_counts_from_it():
+    pub, _ = document_dateline(MUC_0919)
+    ms = _dates(MUC_0919, pub)
+    by_text = {m.text: m for m in ms}
+    nxt = by_text["THE NEXT DAY"]
+    assert (nxt.start, nxt.reason) == (None, ANCHOR_REASON)
+    got = resolve_anchored(nxt, by_text["29 OCTOBER"], pub)
+    assert (got.start, got.end, got.precision, got.span) == ("1989-10-30", "1989-10-30", "day", nxt.span)
+
+
+def test_next_day_after_a_weekday_wikinews():
+    pub = D(2019, 3, 17)
+    ms = {m.text: m for m in _dates(WN_CHRISTCHURCH, pub)}
+    assert ms["Friday"].start == "2019-03-15"
+    assert resolve_anchored(ms["the next day"], ms["Friday"], pub).start == "2019-03-16"
+    # an anchor that would put the event after publication is refused
+    assert resolve_anchored(ms["the next day"], ms["Friday"], D(2019, 3, 15)) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Parliament will meet on the day before the elections.",  # anchored to a named event, not a date
+    "THE DAY BEFORE YESTERDAY THE GUERRILLAS ATTACKED.",
+])
+def test_day_before_a_named_event_is_not_anchored(sentence):
+    assert not any(m.reason == ANCHOR_REASON for m in _dates(sentence, D(1989, 8, 10)))
+
+
+def test_this_week_ends_at_publication():
+    # DEV-MUC3-0340, dateline 10 AUG 89 (a Thursday): the week so far, not the Sunday after it
+    text = ("GUATEMALA CITY, 10 AUG 89 (AFP) -- [TEXT]  THIS WEEK FATHER\nCHEMITA, FORMER CANDIDATE FOR MAYOR OF "
+            "GUATEMALA CITY, ACCUSED ALFONSO\nCABRERA.")
+    pub, _ = document_dateline(text)
+    m = _one(text[text.index("THIS"):], pub)
+    assert (m.start, m.end, m.precision) == ("1989-08-07", "1989-08-10", "week")
+
+
+def test_year_from_another_date_of_the_text():
+    assert year_from_anchor("--10-12", D(2023, 10, 26)) == D(2023, 10, 12)
+    assert year_from_anchor("--12-30", D(2024, 1, 2)) == D(2023, 12, 30)  # across the new year
+    assert year_from_anchor("--06-01", D(2023, 12, 20)) is None  # too far to share a year by nearness
+
+
+# ISAF press releases (CC BY-SA), dev rows isaf-0009 and isaf-0142 (gold start_date 2010-10-11, 2010-01-18)
+ISAF_WARDAK = (
+    "UPDATE ISAF Confirms Taliban Senior Leader Captured in Wardak\nISAF Joint Command - Afghanistan\u2028"
+    "2010-10-CA-127 \u2028\u2028\u2028KABUL, Afghanistan (Oct. 13) - The International Security Assistance Force "
+    "confirmed the capture of a Taliban senior leader, who used suicide bombers and vehicle-borne improvised "
+    "explosive devices to conduct attacks against Afghan and coalition forces, during an overnight operation in "
+    "Wardak province Monday. \u2028\u2028Based on intelligence tips, the security force targeted a compound in "
+    "Kodgai village of Nerkh district to search for the targeted individual."
+)
+ISAF_HELMAND = (
+    "Forces Suppress Insurgent Fire in Helmand\nNEWS RELEASE\u2028ISAF Joint Command - Afghanistan\u2028\u2028"
+    "2010-01-CA-086\u2028For Immediate Release\u2028\u2028KABUL, Afghanistan (Jan. 18) - A partnered ANA-ISAF force "
+    "operating in Musa Qalah district, Helmand Province, encountered a number of insurgents and requested close air "
+    "support. Supporting aircraft dropped a 1,100 kg bomb on the area and suppressed the insurgent gunfire."
+)
+
+
+def test_weekday_beats_the_overnight_span():
+    inc = extract_text(ISAF_WARDAK).incidents[0]
+    assert (inc.date["start"], inc.date["end"], inc.date["text"]) == ("2010-10-11", "2010-10-11", "Monday")
+
+
+def test_no_date_in_text_publication_date_stands_in_visibly():
+    res = extract_text(ISAF_HELMAND)
+    date = res.incidents[0].date
+    assert (date["start"], date["end"], date["precision"]) == ("2010-01-18", "2010-01-18", "day")
+    assert date["basis"] == "publication date"
+    assert "on or before" in date["reason"]
+    # the evidence is the dateline the publication date was read from
+    assert [res.text[s:e] for s, e in date["evidence"]] == ["Jan. 18"]
+
+
+def test_no_date_and_no_publication_date_stays_unknown():
+    text = ISAF_HELMAND.replace("KABUL, Afghanistan (Jan. 18) - ", "")
+    date = extract_text(text).incidents[0].date
+    assert date["start"] is None and date["evidence"] == [] and "basis" not in date

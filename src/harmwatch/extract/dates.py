@@ -27,7 +27,14 @@ Resolution rules (documented here because they are choices, not facts)
 * "yesterday" = published - 1; "today", "this morning", "tonight" = published; "last night" =
   published - 1 (the evening before a morning story); "overnight" = published - 1 .. published.
 * "last week" = Monday-Sunday of the previous calendar week (precision week); "this week" = the
-  Monday-Sunday week of publication; "past week" = published - 7 .. published.
+  Monday of the publication week .. published ("this month", "this year" likewise end at
+  publication: a report does not date its events in the future); "past week" = published - 7 ..
+  published.
+* Anchored expressions ("the next day", "the following morning", "the previous day", "a day
+  earlier", "two days later", "the same day") count from an earlier date of the *story*, not from
+  publication: :func:`find_dates` returns them unresolved with reason :data:`ANCHOR_REASON`, and
+  :func:`resolve_anchored` dates them once the caller has picked the anchor (the nearest earlier
+  resolved day in the text).
 * "N days ago" = published - N (day); "N weeks ago" = the Monday-Sunday week containing
   published - 7N (week); "N months/years ago" = that month/year.
 * Ranges ("between 1 and 3 May", "on the night of 2 to 3 May", "May 1-3", "30 April to 2 May"):
@@ -58,7 +65,14 @@ from typing import NamedTuple
 
 from harmwatch.types import DateMention, Span
 
-__all__ = ["parse_published", "find_dates", "document_dateline", "is_background"]
+__all__ = [
+    "parse_published", "find_dates", "document_dateline", "is_background",
+    "ANCHOR_REASON", "anchor_offset", "resolve_anchored", "year_from_anchor",
+]
+
+#: reason of a mention that counts from an earlier date of the story ("the next day")
+ANCHOR_REASON = "counts from an earlier date in the text"
+
 
 _D = _dt.date
 _TD = _dt.timedelta
@@ -159,6 +173,20 @@ _R_REL = re.compile(
     r")\b",
     _I,
 )
+# anchored family: days counted from an earlier date of the story, not from publication
+_R_ANCH = re.compile(
+    r"\b(?:"
+    r"(?P<nx>the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<pv>the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<da>the\s+day\s+after)(?!\s+(?:tomorrow|the|a|an|his|her|their|its|this|that)\b)"
+    r"|(?P<db>the\s+day\s+before)(?!\s+(?:yesterday|the|a|an|his|her|their|its|this|that)\b)"
+    rf"|(?P<n>{_NUMW})\s+days?\s+(?P<dir>later|earlier)"
+    r"|(?P<same>(?:later\s+|earlier\s+)?(?:that|the)\s+same\s+day|later\s+that\s+day)"
+    r")\b",
+    _I,
+)
+_ANCH_KEYS = ("next", "following", "previous", "preceding", "before", "after", "later", "earlier", "same")
+
 # numeric family
 _R_ISO = re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _R_SLASH = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:1[89]|20)\d\d)(?![\d/])")
@@ -351,18 +379,19 @@ def _res_rel(m: re.Match[str], pub: _D | None) -> _Res | None:
                 mon, _ = _week_of(pub)
                 return _Res(_iso(mon), _iso(pub), "week", True, None)
             mon, sun = _week_of(pub - 7 * one if which == "last" else pub)
-            return _Res(_iso(mon), _iso(sun), "week", True, None)
+            # "this week" in a report: the part of the week up to publication (events are not in the future)
+            return _Res(_iso(mon), _iso(min(sun, pub)), "week", True, None)
         if unit == "month":
             if which == "past":
                 return _Res(_iso(pub - 30 * one), _iso(pub), "month", True, None)
             y, mo = _add_months(pub.year, pub.month, -1 if which == "last" else 0)
-            end = pub if which == "earlier" else _month_end(y, mo)
+            end = pub if which in ("earlier", "this") else _month_end(y, mo)
             return _Res(_iso(_D(y, mo, 1)), _iso(end), "month", True, None)
         # year
         if which == "past":
             return _Res(_iso(pub - 365 * one), _iso(pub), "year", True, None)
         y = pub.year - 1 if which == "last" else pub.year
-        end = pub if which == "earlier" else _D(y, 12, 31)
+        end = pub if which in ("earlier", "this") else _D(y, 12, 31)
         return _Res(_iso(_D(y, 1, 1)), _iso(end), "year", True, None)
     if g("ago"):
         nw = " ".join(g("n").lower().split())
@@ -398,6 +427,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
         any(k in low for k in _REL_CUES) and any(u in low for u in _REL_UNITS)
     ):
         families.append(("rel", _R_REL))
+    if "day" in low and any(k in low for k in _ANCH_KEYS):
+        families.append(("anch", _R_ANCH))
     if _NUM_TRIG.search(seg):
         families += [("iso", _R_ISO), ("slash", _R_SLASH), ("year", _R_YEAR)]
     out: list[_Cand] = []
@@ -497,6 +528,12 @@ def _resolve(c: _Cand, text: str, lo: int, hi: int, pub: _D | None, caps: bool) 
         if lb and not lb.group().lower().startswith("mid"):
             s = lb.start()
         return (s, e, kind, res) if res else None
+    if kind == "anch":
+        if s > lo and text[s - 1].isalpha():
+            return None
+        if _anchor_days(m) is None:
+            return None
+        return s, e, kind, _Res(None, None, None, True, ANCHOR_REASON)
     if kind == "iso":
         dd = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         return (s, e, kind, _day(dd)) if dd else None
@@ -576,6 +613,64 @@ def find_dates(text: str, start: int, end: int, published: _D | None) -> list[Da
                     precision=r.precision, relative=r.relative, reason=r.reason)
         for s, e, _k, r in merged
     ]
+
+
+def _anchor_days(m: re.Match[str]) -> int | None:
+    g = m.group
+    if g("nx") or g("da"):
+        return 1
+    if g("pv") or g("db"):
+        return -1
+    if g("same"):
+        return 0
+    nw = " ".join(g("n").lower().split())
+    n = int(nw) if nw.isdigit() else _NUMBER_WORDS.get(nw, 0)
+    if n <= 0 or n > 60:
+        return None
+    return n if g("dir").lower() == "later" else -n
+
+
+def anchor_offset(mention: DateMention) -> int | None:
+    """Days from the story's earlier date for an anchored mention ("the next day" = +1), else None."""
+    if mention.reason != ANCHOR_REASON:
+        return None
+    m = _R_ANCH.fullmatch(mention.text)
+    return _anchor_days(m) if m else None
+
+
+def resolve_anchored(mention: DateMention, anchor: DateMention, published: _D | None = None) -> DateMention | None:
+    """Date an anchored mention from ``anchor`` (a resolved single day earlier in the text).
+
+    None when the anchor is not a full single day, or the result would fall after publication.
+    The result keeps the mention's own span; ``reason`` names the anchor.
+    """
+    off = anchor_offset(mention)
+    if off is None or not anchor.start or anchor.start != anchor.end or anchor.start.startswith("--"):
+        return None
+    try:
+        d = _D.fromisoformat(anchor.start) + _TD(days=off)
+    except ValueError:
+        return None
+    if published is not None and d > published:
+        return None
+    return DateMention(span=mention.span, text=mention.text, start=_iso(d), end=_iso(d), precision="day",
+                       relative=True, reason=f"counted from {anchor.text!r}")
+
+
+def year_from_anchor(start: str, anchor: _D, max_days: int = 92) -> _D | None:
+    """A year for a year-less "--MM-DD" from a full date of the same text: the year that puts the
+    day nearest the anchor, when that is within ``max_days`` (a report's dates cluster)."""
+    if not start.startswith("--") or len(start) != 7:
+        return None
+    m, d = int(start[2:4]), int(start[5:7])
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        dd = _safe_date(y, m, d)
+        if dd is not None and (best is None or abs((dd - anchor).days) < abs((best - anchor).days)):
+            best = dd
+    if best is None or abs((best - anchor).days) > max_days:
+        return None
+    return best
 
 
 def _weekday_check(wd_text: str, r: _Res) -> str | None:
