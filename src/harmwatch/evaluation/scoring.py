@@ -338,7 +338,9 @@ def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None)
             details[key] = f"{value!r} <- {ev(spans)!r}"
 
     d = inc.get("date") or {}
-    if d.get("start"):
+    # a date derived from the publication date (basis given) is a derived value: the contract
+    # exempts it from evidence, so it is not checked here
+    if d.get("start") and not (d.get("basis") == "publication date" and not d.get("evidence")):
         t = ev(d.get("evidence"))
         out["date"] = int(bool(t) and bool(_DATEISH.search(t)))
         note("date", d.get("start"), d.get("evidence"))
