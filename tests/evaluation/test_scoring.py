@@ -138,3 +138,10 @@ def test_singular_victim_evidence_supports_a_figure_of_one():
     assert check(1, "The mayor died") == 1
     assert check(1, "killed people") == 0  # a plural noun with no number is no evidence for a count
     assert check(2, "The mayor died") == 0
+
+
+def test_same_admin1_compares_units_not_spellings():
+    assert S.same_admin1("Nineveh", "Nineveh", "IQ")
+    assert S.same_admin1("Ninawa", "Nineveh", "IQ")
+    assert not S.same_admin1("Kirkuk", "Nineveh", "IQ")
+    assert not S.same_admin1("Nineveh", None, "IQ")

@@ -218,6 +218,22 @@ def score_date(item_id: str, gold: dict, inc: dict | None, text: str, field_name
                     evidence=span_text(text, d.get("evidence")), miss=not m["in_range"])
 
 
+def same_admin1(gold: str, pred: str | None, country: str | None) -> bool:
+    """The same province, whatever its spelling: equal name keys, or both names resolve to the same
+    GeoNames admin-1 unit in the predicted country ("Babil" = "Babylon", "Aden" = "'Adan",
+    "Uruzgan" = "Oruzgan")."""
+    if not pred:
+        return False
+    if place_keys(gold) & place_keys(pred):
+        return True
+    if not country:
+        return False
+    from harmwatch.extract.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    return bool(gz.admin1_key_codes(gold, country) & gz.admin1_key_codes(pred, country))
+
+
 def score_place(item_id: str, gold: dict, inc: dict | None, text: str) -> RowScore | None:
     loc = (inc or {}).get("location") or {}
     m: dict[str, Any] = {}
@@ -231,7 +247,7 @@ def score_place(item_id: str, gold: dict, inc: dict | None, text: str) -> RowSco
     if gold.get("country"):
         m["country_exact"] = int((loc.get("country_code") or "").upper() == gold["country"].upper())
     if gold.get("admin1"):
-        m["admin1_exact"] = int(bool(place_keys(gold["admin1"]) & place_keys(loc.get("admin1"))))
+        m["admin1_exact"] = int(same_admin1(gold["admin1"], loc.get("admin1"), loc.get("country_code")))
     if not m:
         return None
     miss = any(m.get(k) == 0 for k in ("within_25km", "country_exact", "admin1_exact"))
