@@ -252,3 +252,14 @@ def test_offsets_inside_a_longer_text(seed_text):
     assert [m.span for m in ms] == sorted(m.span for m in ms)
 
 
+
+
+def test_islamic_state_provinces_in_their_written_forms():
+    for s in ("Sinai Province of the Islamic State", "Islamic State's Sinai Province", "Wilayat Sinai"):
+        assert canonical(s) == "Islamic State Sinai Province"
+    assert canonical("Khorasan Province of the Islamic State") == "Islamic State Khorasan Province"
+
+
+def test_state_forces_of_a_country_written_with_the():
+    assert canonical("Military Forces of the Democratic Republic of Congo") == canonical("Military Forces of DR Congo")
+    assert canonical("Operation Restoring Hope") == canonical("Saudi-led coalition")

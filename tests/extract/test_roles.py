@@ -132,3 +132,61 @@ def test_countryless_gold_matches_only_the_domestic_forces():
     assert not actor_match(gold, [(actor_key("Military Forces of the United States"), "external forces")])
     # and not the other way round: a gold with a country against a prediction without one
     assert not actor_match({actor_key("Military Forces of Syria")}, [(actor_key("Military Forces"), "state forces")])
+
+
+def test_the_crowd_of_a_demonstration_is_its_actor():
+    # Wikinews, "Washington DC pro-Trump protest clashes": the rally's actor is the crowd (ACLED actor 1)
+    text = ("Violence broke out on Saturday when several thousand people rallied at Freedom Plaza in the US capital "
+            "city of Washington, DC in support of US President Donald Trump to protest the results of the 2020 US "
+            "Presidential Election. The demonstrations were initially peaceful, but clashes with counter-protesters "
+            "broke out by the evening hours.")
+    perps, _ = roles(text[: text.index(" The demonstrations")], "US")
+    assert "Protesters" in perps
+    perps, victims = roles(text, "US")
+    assert "Rioters" in perps or "Protesters" in perps  # the counter-protesters are the other side of the clash
+
+
+def test_police_firing_on_protesters_leaves_them_victims():
+    # Wikinews, Hong Kong protests: state force against a crowd keeps the crowd a victim
+    text = ("The video showed a single police officer surrounded by protesters; he then drew his pistol, pointed it, "
+            "and shot at one person. In other parts of the city, the police used water canons and tear gas against "
+            "protesters.")
+    perps, victims = roles(text, "HK")
+    assert "Protesters" in victims
+
+
+def test_dictionary_groups_are_not_read_again_as_unlisted_names():
+    # Wikinews, Jolo cathedral bombings: the claim names a dictionary group; a linked group is no claimant,
+    # and "blamed both Israel and the United States" names states, not a group missing from the dictionary
+    text = ("Two bombs exploded at a cathedral in Jolo, killing twenty people. The Islamic State of Iraq and the "
+            "Levant, which is linked to the Abu Sayyaf Group, subsequently claimed responsibility.")
+    perps, _ = roles(text, "PH")
+    assert perps == ["Islamic State"]
+    text = ("A drone strike hit a base of the Popular Mobilization Forces, killing two fighters. In a statement "
+            "following the attack, Ahmed al-Assadi, a spokesman for the PMF, blamed both Israel and the United "
+            "States for the attack.")
+    sents = [(s, [t for t in find_triggers(text, s.start, s.end) if t.realis]) for s in split_sentences(text)]
+    perps, _ = assign_roles(text, sents, country_hint="IQ")
+    assert not any(p["category"] == "unlisted group" for p in perps)
+
+
+def test_unlisted_group_in_a_claim_is_named_as_written():
+    # the claim phrase names a group the dictionary lacks: it is kept as written, articles dropped
+    # (phrase shapes of the seed's and Wikinews' claims; the name is a real, dictionary-less faction)
+    from harmwatch.extract.roles import _unlisted
+    from harmwatch.types import Sentence
+
+    for text, name in [
+        ("A bomb exploded outside a shop. The Truthful Promise Brigades claimed responsibility for the attack.",
+         "Truthful Promise Brigades"),
+        ("No group claimed responsibility, but officials attributed the attack to the Khyber Brigade.", "Khyber Brigade"),
+        ("Police suspected the involvement of left-wing extremists.", "Left-wing extremists"),
+        ("A Muslim extremist claimed responsibility for the stabbing.", "Muslim extremists"),
+    ]:
+        got = _unlisted(text, [Sentence(0, len(text))], None)
+        assert [u["name"] for u in got] == [name]
+        s, e = got[0]["evidence"][0]
+        assert text[s:e].lower().endswith(name.lower()[-8:].rstrip("s")) or name.lower() in text[s:e].lower()
+    for text in ["No group claimed responsibility for the attack.", "The group claimed responsibility.",
+                 "NO ORGANIZATION CLAIMED RESPONSIBILITY FOR THIS ATTACK."]:
+        assert _unlisted(text, [Sentence(0, len(text))], None) == []

@@ -255,7 +255,7 @@ def _build() -> ActorDictionary:
     for e in entries:
         d.entries[e["id"]] = e
         curated = e["source"] == "curated"
-        for a in [e["name"].split(": ")[-1] if ": " in e["name"] else e["name"], *e["aliases"]]:
+        for a in [e["name"].split(": ")[-1] if ": " in e["name"] else e["name"], *e["aliases"], *_province_forms(e)]:
             made = _make_alias(e["id"], a)
             if made is None:
                 continue
@@ -299,6 +299,22 @@ def _build() -> ActorDictionary:
     return d
 
 
+_PROVINCE = re.compile(r"^Islamic State (.+) Province$")
+
+
+def _province_forms(e: dict[str, Any]) -> list[str]:
+    """The usual written forms of an Islamic State province ("Islamic State Sinai Province"):
+    "Sinai Province of the Islamic State", "Islamic State's Sinai Province", "IS Sinai Province",
+    "Wilayat Sinai" (the group's own style), generated so every province has all of them."""
+    m = _PROVINCE.match(e["name"]) if e["source"] == "curated" else None
+    if not m:
+        return []
+    r = m.group(1)
+    return [f"{r} Province of the Islamic State", f"{r} Province of Islamic State", f"Islamic State's {r} Province",
+            f"Islamic State in {r} Province", f"IS {r} Province", f"ISIS {r} Province", f"ISIL {r} Province",
+            f"{r} Province of ISIS", f"{r} Province of ISIL", f"Wilayat {r}", f"{r} Province"]
+
+
 @lru_cache(maxsize=1)
 def get_actor_dictionary() -> ActorDictionary:
     """The actor dictionary (built on first use from the shipped TSVs, then cached)."""
@@ -314,7 +330,10 @@ _FILLER = frozenset({"the", "a", "an", "of", "and", "s"})
 def country_code(name: str) -> str | None:
     """ISO2 of a country name or nationality adjective ("the United States", "Afghan"), else None."""
     d = get_actor_dictionary()
-    return d.country_names.get(" ".join(_alias_key(_tokenize_alias(name.strip()))))
+    key = _alias_key(_tokenize_alias(name.strip()))
+    if len(key) > 1 and key[0] == "the":  # "the Democratic Republic of Congo"
+        return d.country_names.get(" ".join(key)) or d.country_names.get(" ".join(key[1:]))
+    return d.country_names.get(" ".join(key))
 
 
 def canonical(name_or_alias: str) -> str | None:
