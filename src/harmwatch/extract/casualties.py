@@ -65,6 +65,7 @@ import math
 import re
 from typing import Any
 
+from harmwatch.extract.events import led
 from harmwatch.extract.numbers import VAGUE_QUALIFIERS, NumberPhrase, find_numbers
 from harmwatch.types import CasualtyClaim, Span
 
@@ -584,7 +585,7 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
         return not any(a < span[1] and span[0] < b for a, b in taken)
 
     sent = text[start:end]
-    caps = sum(ch.isupper() for ch in sent) > 0.6 * max(1, sum(ch.isalpha() for ch in sent))
+    caps = sum(map(str.isupper, sent)) > 0.6 * max(1, sum(map(str.isalpha, sent)))
     for m in _SING_T.finditer(text, start, end):
         g = "trig" if m.group("trig") else "trig2"
         tspan = m.span(g)
@@ -780,3 +781,17 @@ def reconcile(claims: list[CasualtyClaim]) -> dict[str, Any] | None:
         "evidence": [list(s) for s in evidence],
         "disagreement": disagreement,
     }
+
+
+# Patterns searched over sentences or look-back windows: behind their first-character lookahead
+# (events.led; the matches are the same).
+(
+    _PRE, _HYPO, _ZERO, _SERIOUS, _VERBISH, _SING_T, _ACT_T, _CLAUSE_CUT, _VERB_OBJ_DEATH, _NOMINAL,
+    _NOM_END, _EITHER_OR, _IF, _OTHERS, _ARTICLE, _AND, _SING_AUX, _PLUR_AUX,
+) = (
+    led(rx)
+    for rx in (
+        _PRE, _HYPO, _ZERO, _SERIOUS, _VERBISH, _SING_T, _ACT_T, _CLAUSE_CUT, _VERB_OBJ_DEATH,
+        _NOMINAL, _NOM_END, _EITHER_OR, _IF, _OTHERS, _ARTICLE, _AND, _SING_AUX, _PLUR_AUX,
+    )
+)

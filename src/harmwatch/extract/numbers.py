@@ -89,6 +89,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from harmwatch.extract.events import led
 from harmwatch.types import Span
 
 __all__ = ["NumberPhrase", "find_numbers", "parse_number_words", "VAGUE_QUALIFIERS"]
@@ -201,9 +202,23 @@ _FIRST_WORDS = sorted({q.split()[0] for q in _QUALS} | set(_UNITS) | set(_TEENS)
                       | {"between", "from", "a", "an", "half", "tens", "dozens", "scores",
                          "hundreds", "thousands", "millions", "several", "many", "numerous",
                          "countless", "untold", "lots", "large"}, key=len, reverse=True)
-_START = re.compile(
-    r"(?<![\w.])(?:\d|(?:" + "|".join(re.escape(w) for w in _FIRST_WORDS) + r")\b)", re.I
-)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of literal words, grouped by first letter behind a one-character lookahead so
+    the engine only tries the words that can match at a position. Same matches as the plain
+    alternation: a character passes one letter's lookahead at most, and each group keeps its words in
+    the original order."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w)
+    for c in groups:
+        if not ("a" <= c <= "z"):  # pragma: no cover - the word lists are plain English words
+            raise ValueError(f"word starting with {c!r}: not a letter")
+    return "|".join(f"(?=[{c}{c.upper()}])(?:{'|'.join(re.escape(w) for w in ws)})" for c, ws in groups.items())
+
+
+_START = re.compile(r"(?<![\w.])(?:\d|(?:" + _by_first_letter(_FIRST_WORDS) + r")\b)", re.I)
 _SINGLE = re.compile(rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?P<num>{_NUM})", re.I)
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
@@ -461,3 +476,15 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         else:
             pos = max(e, s + 1)
     return out
+
+
+# Patterns searched over sentences or look-back windows: behind their first-character lookahead
+# (events.led; the matches are the same).
+(
+    _QUICK, _LEFT_SKIP, _LEFT_YEAR, _PHONE, _WORD_SPLIT, _LEFT_PRONOUN_ONE, _LEFT_AT,
+) = (
+    led(rx)
+    for rx in (
+        _QUICK, _LEFT_SKIP, _LEFT_YEAR, _PHONE, _WORD_SPLIT, _LEFT_PRONOUN_ONE, _LEFT_AT,
+    )
+)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from harmwatch.extract.events import led
 from harmwatch.types import Span
 
 __all__ = ["attribute"]
@@ -96,9 +97,12 @@ _BAD_SUBJ = re.compile(r"^(?:it|this|that|there|which|who|what|i|we|you)$", re.I
 _PLURAL_SOURCE = re.compile(r"(?:s|police|military|authorities|media)$", re.I)
 
 
+_CLOSING_QUOTE = re.compile("[\"”]")  # where a quote may close (scanned by the regex engine, not per character)
+
+
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = list(filter(str.isalpha, s))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -175,7 +179,8 @@ def _direct(text: str, sentences: list[tuple[int, int]], index: int) -> _Speaker
         else:
             k = index
     ks, ke = sentences[k]
-    for qpos in (i for i in range(ks, ke) if text[i] in "\"”"):
+    for q in _CLOSING_QUOTE.finditer(text, ks, ke):
+        qpos = q.start()
         m = _AFTER_QUOTE.match(text, max(qpos - 1, ks), ke)
         if m is None:
             continue
@@ -305,3 +310,8 @@ def attribute(text: str, sentences: list[tuple[int, int]], index: int) -> tuple[
             if a and b and a.name == b.name:
                 return " ".join(a.name.split()), a.spans
     return None
+
+
+# Patterns searched over sentences or look-back windows: behind their first-character lookahead
+# (events.led; the matches are the same).
+_ACCORDING, _PLURAL_SOURCE = (led(rx) for rx in (_ACCORDING, _PLURAL_SOURCE))

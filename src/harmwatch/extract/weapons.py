@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from harmwatch.extract.events import grouped_regex, led, which_pattern
 from harmwatch.types import WeaponMention
 
 # (canonical name, category, pattern). Order matters: longer/more specific first.
@@ -50,8 +51,11 @@ _LEXICON: list[tuple[str, str, str]] = [
 # "rocks"/"stones" etc. are too generic outside a violence sentence; the caller only passes
 # sentences that belong to an incident, which keeps precision acceptable.
 
-_ALT = "|".join(f"(?P<w{i}>{pat})" for i, (_, _, pat) in enumerate(_LEXICON))
-_RE = re.compile(rf"(?<![\w-])(?:{_ALT})(?![\w-])", re.IGNORECASE)
+# One alternation of the lexicon, grouped by first letter for speed (see events.grouped_regex: same
+# matches as the plain word-bounded alternation); the lexicon entry of a match is the first single
+# pattern that matches there with the same end.
+_RE, _BY_LETTER = grouped_regex([pat for _, _, pat in _LEXICON])
+_SINGLE = [re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE) for _, _, pat in _LEXICON]
 _ACRONYMS = frozenset({"ied", "ieds", "rpg", "rpgs", "tnt", "vbied", "vbieds", "uav", "uavs"})
 _PREFILTER = re.compile(
     r"bomb|explos|IED|mine|grenade|RPG|dynamite|TNT|snip|gun|rifle|AK|kalash|pistol|revolver|firearm|"
@@ -66,11 +70,16 @@ _PREFILTER = re.compile(
 def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[WeaponMention]:
     """Weapons mentioned in ``text[start:end]``, non-overlapping, in order."""
     end = len(text) if end is None else end
-    if not _PREFILTER.search(text, start, end):
+    matches = list(_RE.finditer(text, start, end))
+    if not matches:
+        return []
+    # The prefilter is not a strict necessary condition of _RE ("booby-trapped car" has none of its
+    # words), so its verdict is kept as it was; a prefilter word inside a match decides it cheaply.
+    if not any(_PREFILTER.search(text, m.start(), m.end()) for m in matches) and not _PREFILTER.search(text, start, end):
         return []
     out: list[WeaponMention] = []
-    for m in _RE.finditer(text, start, end):
-        idx = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+    for m in matches:
+        idx = which_pattern(_SINGLE, _BY_LETTER, text, m, end)
         name, category, _ = _LEXICON[idx]
         word = m.group()
         # acronyms must be written in capitals ("ied" or "tnt" in running text is noise)
@@ -104,3 +113,8 @@ def unique_weapons(mentions: list[WeaponMention]) -> list[dict]:
     if "mortar" in names:
         seen.pop("artillery", None)
     return list(seen.values())
+
+
+# Patterns searched over sentences or look-back windows: behind their first-character lookahead
+# (events.led; the matches are the same).
+_PREFILTER = led(_PREFILTER)
