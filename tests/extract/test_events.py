@@ -245,3 +245,8 @@ def test_strategic_developments():
 
 def test_claimed_killing_after_fighting_is_no_war_toll():
     assert _sub("The militants retreated following heavy fighting and claimed to have killed several soldiers.") == "Armed clash"
+
+
+def test_booby_trapped_car_is_a_car_bomb():
+    found = find_weapons("A booby-trapped car exploded near the market.")
+    assert [w.name for w in found] == ["car bomb"]

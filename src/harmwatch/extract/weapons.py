@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.events import grouped_regex, led, which_pattern
+from harmwatch.extract.events import grouped_regex, which_pattern
 from harmwatch.types import WeaponMention
 
 # (canonical name, category, pattern). Order matters: longer/more specific first.
@@ -57,25 +57,11 @@ _LEXICON: list[tuple[str, str, str]] = [
 _RE, _BY_LETTER = grouped_regex([pat for _, _, pat in _LEXICON])
 _SINGLE = [re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE) for _, _, pat in _LEXICON]
 _ACRONYMS = frozenset({"ied", "ieds", "rpg", "rpgs", "tnt", "vbied", "vbieds", "uav", "uavs"})
-_PREFILTER = re.compile(
-    r"bomb|explos|IED|mine|grenade|RPG|dynamite|TNT|snip|gun|rifle|AK|kalash|pistol|revolver|firearm|"
-    r"weapon|mortar|artiller|shell|howitzer|rocket|katyush|grad|missile|drone|UAV|air|jet|helicop|"
-    r"aircraft|chemical|chlorine|sarin|gas|agent|knife|knives|machete|sword|axe|dagger|blade|sharp|club|"
-    r"stick|baton|bar|stone|rock|hammer|molotov|petrol|arson|incendi|ramm|drove|plough|plow|small arms|"
-    r"gunship|bomber|M-?16|tank|tear|stun|flash|rubber|plastic|pellet|cannon|pepper",
-    re.IGNORECASE,
-)
-
-
 def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[WeaponMention]:
     """Weapons mentioned in ``text[start:end]``, non-overlapping, in order."""
     end = len(text) if end is None else end
     matches = list(_RE.finditer(text, start, end))
     if not matches:
-        return []
-    # The prefilter is not a strict necessary condition of _RE ("booby-trapped car" has none of its
-    # words), so its verdict is kept as it was; a prefilter word inside a match decides it cheaply.
-    if not any(_PREFILTER.search(text, m.start(), m.end()) for m in matches) and not _PREFILTER.search(text, start, end):
         return []
     out: list[WeaponMention] = []
     for m in matches:
@@ -113,8 +99,3 @@ def unique_weapons(mentions: list[WeaponMention]) -> list[dict]:
     if "mortar" in names:
         seen.pop("artillery", None)
     return list(seen.values())
-
-
-# Patterns searched over sentences or look-back windows: behind their first-character lookahead
-# (events.led; the matches are the same).
-_PREFILTER = led(_PREFILTER)
