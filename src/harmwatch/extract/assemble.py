@@ -66,6 +66,13 @@ class _SentFeatures:
     places: list[PlaceMention] = field(default_factory=list)
     location: Location | None = None
     background: bool = False
+    claims: list[CasualtyClaim] | None = None  # computed once, on demand
+
+
+def _claims(text: str, f: _SentFeatures) -> list[CasualtyClaim]:
+    if f.claims is None:
+        f.claims = cas_mod.find_casualty_claims(text, f.sent.start, f.sent.end)
+    return f.claims
 
 
 @dataclass
@@ -194,7 +201,8 @@ def _refers_back(text: str, f: _SentFeatures, current: list[_SentFeatures]) -> b
 
 
 def _has_figure(text: str, f: _SentFeatures) -> bool:
-    return bool(cas_mod.find_casualty_claims(text, f.sent.start, f.sent.end))
+    """A specific toll of its own ("12 people were killed"); "many were hurt" tells no separate story."""
+    return any(cas_mod.specificity(c) >= 2 for c in _claims(text, f))
 
 
 def _open(drafts: list[_Draft], f: _SentFeatures, day: DateMention | None) -> _Draft:
@@ -274,7 +282,7 @@ def _fill(
     claims: list[CasualtyClaim] = []
     sources: dict[str, dict] = {}
     for f in fs:
-        found = cas_mod.find_casualty_claims(text, f.sent.start, f.sent.end)
+        found = _claims(text, f)
         att = speakers_mod.attribute(text, pairs, f.index) if found or f.index == idxs[0] else None
         if att is not None:
             name, ev = att
