@@ -252,22 +252,6 @@ def test_isaf_sangin_district_helmand_province(gz):
     assert (only_province.precision, only_province.admin1) == ("admin1", "Helmand")
 
 
-def test_mentions_that_can_only_be_in_one_country_hint_it(gz):
-    """A province name is a country hint even where the text never names the country; an ambiguous
-    town name (Marjah: GeoNames has namesakes in a dozen countries) is not."""
-    from harmwatch.extract.geocode import _mention_hints
-
-    text = ("An Afghan and coalition security force targeted a Taliban senior leader and key financier "
-            "operating in Marjah district, detaining several suspected insurgents during an overnight "
-            "operation in Helmand province.")
-    mentions = find_places(text, 0, len(text))
-    got = dict(zip((m.text for m in mentions), _mention_hints(gz, mentions)))
-    assert got["Helmand"] == "AF"
-    assert "Marjah" not in got or got["Marjah"] in (None, "AF")
-    loc = resolve_location(text, mentions, country_hints=Counter())
-    assert (loc.country_code, loc.admin1) == ("AF", "Helmand")
-
-
 def test_isaf_gold_province(gz, shared):
     """The resolved admin1 equals the gold province for most single-province ISAF releases."""
     ok = total = 0

@@ -214,28 +214,17 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
     gz = doc.gz
     if not mentions:
         return Location(name=None, reason="no place mentioned")
-    own = _mention_hints(gz, mentions)
-    if any(own):  # the other mentions' countries count as hints (never a mention's own)
-        base = hints
-        hints = Counter(base)
-        hints.update(c for c in own if c)
-    chained = _chained_spans(doc.text, mentions, gz)
     resolved: list[tuple[PlaceMention, Place]] = []
     neighbourhoods: list[PlaceMention] = []
-    for pm, cc in zip(mentions, own):
+    for pm in mentions:
         if pm.kind == "neighbourhood":
             neighbourhoods.append(pm)
             continue
-        h = hints
-        if cc is not None:
-            h = hints.copy()
-            h[cc] -= 1
-            if h[cc] <= 0:
-                del h[cc]
-        p = _resolve_one(doc, pm, h)
+        p = _resolve_one(doc, pm, hints)
         if p is not None:
             resolved.append((pm, p))
     freq = Counter(normalize(pm.text) for pm in mentions)
+    chained = _chained_spans(doc.text, mentions, gz)
     candidates: list[tuple[tuple, Location]] = []
     towns = [(pm, p) for pm, p in resolved if p.kind == "city"]
     top = max(hints.values(), default=0)
@@ -258,25 +247,6 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
         return max(candidates, key=lambda c: c[0])[1]
     best = next((pm for pm in mentions if pm.kind == "neighbourhood"), mentions[0])
     return Location(name=place_name(best), evidence=(best.span,), reason="not in gazetteer")
-
-
-def _mention_hints(gz: Gazetteer, mentions: list[PlaceMention]) -> list[str | None]:
-    """Per mention, the one country it can only be in, or None: every gazetteer entry of the name
-    lies in that country and one of them is an admin unit or a major place (a small village that
-    happens to be unique says little: "Shahil" is also a Yemeni hamlet). Reports that never name the
-    country still name its provinces and big towns ("shelled Dardara near Ras Al Ain in Al-Hasakeh"),
-    and those pick the namesake of the ambiguous names (Ra's al 'Ayn, Syria, not Ceylanpınar)."""
-    out: list[str | None] = []
-    for pm in mentions:
-        cc = None
-        if pm.kind != "neighbourhood":
-            name = place_name(pm)
-            rows, _how = gz.rows(name)
-            ccs = {gz.country_of(r) for r in rows}
-            if len(ccs) == 1 and any(p.kind in ("admin1", "admin2") or gz.is_major(p) for p in gz.lookup(name)):
-                cc = ccs.pop()
-        out.append(cc)
-    return out
 
 
 def _chained_spans(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> set[Span]:
