@@ -190,3 +190,13 @@ def test_unlisted_group_in_a_claim_is_named_as_written():
     for text in ["No group claimed responsibility for the attack.", "The group claimed responsibility.",
                  "NO ORGANIZATION CLAIMED RESPONSIBILITY FOR THIS ATTACK."]:
         assert _unlisted(text, [Sentence(0, len(text))], None) == []
+
+
+def test_actor_inside_its_trigger_phrase_is_the_agent():
+    from harmwatch import extract_text
+
+    res = extract_text("Two soldiers were killed when gunmen attacked a checkpoint in Kandahar on Monday.",
+                       published="2020-01-08")
+    inc = res.incidents[0]
+    assert [p["category"] for p in inc.perpetrators] == ["unidentified armed group"]
+    assert [v["name"] for v in inc.victims] == ["Military Forces of Afghanistan"]

@@ -273,6 +273,9 @@ def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> st
         return None
     # nearest strong trigger in the sentence
     strong = [t for t in trig if t.strength >= 2] or trig
+    # a trigger phrase that contains the actor names it as the agent ("gunmen attacked", "gunmen stormed")
+    if any(t.span[0] <= a.span[0] and a.span[1] <= t.span[1] and t.cls not in ("injure",) for t in strong):
+        return "perpetrator"
     t = min(strong, key=lambda t: min(abs(t.span[0] - a.span[1]), abs(a.span[0] - t.span[1])))
     if a.span[1] <= t.span[0]:
         between = text[a.span[1] : t.span[0]]
