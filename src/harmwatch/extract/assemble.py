@@ -40,11 +40,11 @@ from harmwatch.extract.events import (
     event_type_of,
     find_triggers,
 )
+from harmwatch.extract.geocode import SPECIFICITY
 from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
 from harmwatch.extract.segment import split_sentences
 from harmwatch.extract.weapons import find_weapons, unique_weapons
 from harmwatch.types import (
-    ActorMention,
     CasualtyClaim,
     DateMention,
     Document,
@@ -583,11 +583,8 @@ def _incident_location(
     }
 
 
-_PRECISION_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "admin2": 3, "admin1": 4, "country": 5, None: 6}
-
-
 def _finer(a: str | None, b: str | None) -> bool:
-    return _PRECISION_RANK.get(a, 6) < _PRECISION_RANK.get(b, 6)
+    return SPECIFICITY.get(a, 0) > SPECIFICITY.get(b, 0)
 
 
 def _confidence(inc: Incident) -> float:

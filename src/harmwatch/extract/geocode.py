@@ -41,7 +41,8 @@ NEAR_CHARS = 400
 #: a major city beats a namesake in a hinted country when it is this many times larger
 MAJOR_RATIO = 20
 _PRECISION = {"city": "town", "admin2": "admin2", "admin1": "admin1", "country": "country"}
-_SPECIFICITY = {"neighbourhood": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
+#: how specific a location precision is (higher = finer); also used by the assembler
+SPECIFICITY = {"exact": 6, "neighbourhood": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 
 
 def place_name(pm: PlaceMention) -> str:
@@ -241,7 +242,7 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
     for pm, p in resolved:
         prec = _PRECISION[p.kind]
         loc = _location(p, place_name(pm) if p.kind != "country" else p.name, prec, (pm.span,), gz)
-        candidates.append(((agree(p), pm.span in chained, _SPECIFICITY[prec], freq[normalize(pm.text)],
+        candidates.append(((agree(p), pm.span in chained, SPECIFICITY[prec], freq[normalize(pm.text)],
                             -pm.span[0]), loc))
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]

@@ -32,7 +32,7 @@ from typing import Iterable
 
 from harmwatch.types import Location, PlaceMention, Span
 
-from .gazetteer import GENERIC_WORDS, Gazetteer, Place, get_gazetteer, normalize
+from .gazetteer import GENERIC_WORDS, Gazetteer, get_gazetteer, normalize
 
 # --------------------------------------------------------------------------- word lists
 
