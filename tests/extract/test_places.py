@@ -283,6 +283,34 @@ def test_tripoli_follows_document_hints(gz):
     assert resolve_location(text2, find_places(text2, 0, len(text2))).country_code == "LB"
 
 
+def _resolve_all(text: str):
+    return resolve_location(text, find_places(text, 0, len(text)))
+
+
+def test_admin_unit_named_alongside_breaks_ties_when_no_country_is_named(gz):
+    # two namesakes (Israel, Syria); the Syrian province beside it decides
+    loc = _resolve_all("IS fighters fired a RPG at a checkpoint in the town of Basira in the eastern "
+                       "countryside of Deir-ez-Zor.")
+    assert (loc.name, loc.country_code, loc.admin1) == ("Basira", "SY", "Deir ez-Zor")
+    # ... but not when the document already points elsewhere: a Libyan district named like a Gaza camp
+    t = "An Israeli airstrike hit a house in Al-Shati camp in the Gaza Strip, Palestinian officials said."
+    assert resolve_location(t, find_places(t, 0, len(t))).country_code != "LY"
+
+
+def test_chain_admin1_is_the_heads_own_province(gz):
+    # "Central" is an admin1 of Uganda, Ghana, Malawi, ...: Lilongwe's is Malawi's Central Region
+    loc = _resolve_all("A youth militia torched party offices in Lilongwe (Lilongwe, Central) using petrol bombs.")
+    assert (loc.country_code, loc.admin1, loc.precision) == ("MW", "Central Region", "town")
+
+
+def test_names_with_lower_case_connectors(gz):
+    loc = _resolve_all("In Itaquirai, Mato Grosso do Sul, federal police seized 8 tons of marijuana.")
+    assert (loc.name, loc.admin1) == ("Itaquirai", "Mato Grosso do Sul")
+    loc = _resolve_all("In Leon de los Aldama, Guanajuato, two police officers were shot and injured.")
+    assert (loc.name, loc.admin1, loc.precision) == ("Leon de los Aldama", "Guanajuato", "town")
+    assert abs(loc.lat - 21.12) < 0.1
+
+
 def test_georgia_country_or_state(gz):
     t1 = "Protesters clashed with police in Georgia, and several were hurt in Tbilisi."
     loc = resolve_location(t1, [m for m in find_places(t1, 0, len(t1)) if m.text == "Georgia"])

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from harmwatch.types import Location, PlaceMention, Span
 
-from .gazetteer import Gazetteer, Place, normalize
+from .gazetteer import Gazetteer, Place, article_key, normalize
 from .places import (
     _is_unit,
     chain_after,
@@ -74,11 +74,14 @@ def _level_word(text: str, pm: PlaceMention) -> str | None:
     return None
 
 
-def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer) -> tuple[str | None, str | None]:
+def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer, heads: list[Place] | None = None,
+                      hints: Counter[str] | None = None) -> tuple[str | None, str | None]:
     """(country ISO2, admin1 path) named by the chain after a mention ("Shoqra, Abyan, Yemen" ->
     ("YE", "YE.01")). The admin1 must lie in the chain's country when one is named; fuzzy keys allowed
     ("Middle Shebelle" ~ "Middle Shabele"). Only the first element may be a lower-level unit whose
-    admin1 is taken ("Mahmud Raqi, Kapisa")."""
+    admin1 is taken ("Mahmud Raqi, Kapisa"). Of several same-named units ("Central" in Malawi,
+    Uganda, Ghana ...) the head's own wins ("Lilongwe (Lilongwe, Central)"), then the one in the
+    country the document points to."""
     if pm.kind == "neighbourhood" or _is_caps(text[pm.span[0]:pm.span[1] + 1] + "xx"):
         return None, None
     elems = chain_after(text, pm.span[1])
@@ -95,9 +98,15 @@ def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer) -> tuple[str |
     for nm in names:
         if gz.country_code_for(nm):
             break
+        key = article_key(normalize(nm))
+        own = [h for h in heads or () if h.kind != "admin1" and h.admin1 and (cc is None or h.country_code == cc)
+               and article_key(normalize(h.admin1)) == key]
+        if own:  # the head's own province, however the gazetteer spells it ("Central" = "Central Region")
+            return cc or own[0].country_code, own[0].admin1_code
         cands = [p for p in gz.lookup(nm) if p.kind == "admin1" and (cc is None or p.country_code == cc)]
         if cands:
-            a1 = cands[0].admin1_code
+            best = max(cands, key=lambda p: (hints or {}).get(p.country_code, 0))
+            a1 = best.admin1_code
             cc = cc or cands[0].country_code
             break
     return cc, a1
@@ -173,7 +182,7 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     places = gz.lookup(name, fuzzy=pm.kind != "toponym" or len(name) >= 6)
     if not places and pm.kind != "toponym":
         return None
-    q_cc, q_a1 = _chain_qualifiers(text, pm, gz)
+    q_cc, q_a1 = _chain_qualifiers(text, pm, gz, places, hints)
     if not (q_cc or q_a1):
         q_cc, q_a1 = _qualifier(text, pm, gz)
         chained = False
@@ -217,6 +226,7 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
         return Location(name=None, reason="no place mentioned")
     resolved: list[tuple[PlaceMention, Place]] = []
     neighbourhoods: list[PlaceMention] = []
+    hints = _with_local_hints(gz, mentions, hints)
     for pm in mentions:
         if pm.kind == "neighbourhood":
             neighbourhoods.append(pm)
@@ -248,6 +258,27 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
         return max(candidates, key=lambda c: c[0])[1]
     best = next((pm for pm in mentions if pm.kind == "neighbourhood"), mentions[0])
     return Location(name=place_name(best), evidence=(best.span,), reason="not in gazetteer")
+
+
+def _with_local_hints(gz: Gazetteer, mentions: list[PlaceMention], hints: Counter[str]) -> Counter[str]:
+    """When the document names no country: one hint for the country of every admin unit the
+    incident's mentions name whose namesakes all lie in one country ("Basira ... in the countryside
+    of Deir-ez-Zor" is the Syrian Basira, not the Israeli one). Not when the document has hints, and
+    never from towns: Gaza narratives name camps and families that are unique admin units or towns
+    elsewhere ("Al-Shati" is also a Libyan district)."""
+    if hints:  # the document already points somewhere; a unit abroad would only add noise
+        return hints
+    extra: Counter[str] = Counter()
+    for pm in mentions:
+        if pm.kind == "neighbourhood":
+            continue
+        cands = gz.lookup(place_name(pm), fuzzy=False)
+        ccs = {p.country_code for p in cands}
+        if len(ccs) == 1 and any(p.kind in ("admin1", "admin2") for p in cands):
+            extra[next(iter(ccs))] += 1
+    if not extra:
+        return hints
+    return hints + extra
 
 
 def _chained_spans(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> set[Span]:

@@ -402,10 +402,16 @@ def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
             continue
         # the run: name tokens joined by single spaces (connectors allowed when followed by a name)
         j = i
-        while j + 1 < n and _joins(text[toks[j].e:toks[j + 1].s]) and (
-                toks[j + 1].name or (toks[j + 1].conn and j + 2 < n and toks[j + 2].name
-                                     and _joins(text[toks[j + 1].e:toks[j + 2].s]))):
-            j += 1
+        while j + 1 < n and _joins(text[toks[j].e:toks[j + 1].s]):
+            if toks[j + 1].name:
+                j += 1
+                continue
+            c = j + 1  # one or two connectors then a name: "Rio de Janeiro", "Leon de los Aldama"
+            while c < n and c <= j + 2 and toks[c].conn and c + 1 < n and _joins(text[toks[c].e:toks[c + 1].s]):
+                c += 1
+            if c == j + 1 or c >= n or not toks[c].name:
+                break
+            j = c
         before_n = len(mentions)
         _match_run(doc, start, toks[i:j + 1], toks, i, caps, mentions)
         if len(mentions) == before_n and not caps:
@@ -671,7 +677,8 @@ _CHAIN_SEP = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:district|province|r
                         r"department|state|municipality|commune|area)[ \t]+of[ \t]+|[ \t]+in[ \t]+)")
 _CHAIN_NAME = re.compile(r"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]d|[Aa]sh)-)?(?:[A-Z]\.){2,}|"
                          r"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]d|[Aa]sh)-)?[A-Z][\w'’`-]*"
-                         r"(?:[ \t]+(?:(?:of|de|del|al|el|and)[ \t]+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'’`-]*){0,3}")
+                         r"(?:[ \t]+(?:(?:of|de|del|do|da|dos|das|di|du|des|la|las|los|al|el|and|y)[ \t]+){0,2}"
+                         r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’`-]*){0,3}")
 _OF_SEP = re.compile(r"[ \t]+of[ \t]+")  # "Nad Ali district of Helmand": only after a generic word
 _CHAIN_TAIL = re.compile(r"[ \t]+(?:province|region|district|governorate|state|department|county|"
                          r"municipality|prefecture|city|town|village|area)\b")
