@@ -311,6 +311,25 @@ def test_names_with_lower_case_connectors(gz):
     assert abs(loc.lat - 21.12) < 0.1
 
 
+def test_possessive_place_names_and_two_word_transliterations(gz):
+    loc = _resolve_all("A gunman opened fire outside a police headquarters in Lee's Summit, Missouri, United States.")
+    assert (loc.name, loc.admin1, loc.precision) == ("Lee's Summit", "Missouri", "town")
+    loc = _resolve_all("Assailants set fire to four schools in Cox's Bazar, Chittagong, Bangladesh.")
+    assert (loc.name, loc.country_code, loc.precision) == ("Cox's Bazar", "BD", "town")
+    # "Lebanon's Tripoli" is not one name: the parts are still found
+    assert [m.text for m in find_places("Clashes in Lebanon's Tripoli left two dead.", 0, 43)] == ["Lebanon", "Tripoli"]
+    # Sheikh Zuweid = Ash Shaykh Zuwayd, after a locative preposition only
+    loc = _resolve_all("An explosive device hit a patrol vehicle in Sheikh Zuweid, North Sinai, Egypt.")
+    assert (loc.name, loc.admin1, loc.precision) == ("Sheikh Zuweid", "North Sinai", "town")
+    assert abs(loc.lat - 31.2) < 0.1
+
+
+def test_district_without_a_point_takes_its_namesake_town(gz):
+    loc = _resolve_all("A suicide bomber attacked security outposts in Tarin Kot, Uruzgan, Afghanistan.")
+    assert (loc.country_code, loc.precision) == ("AF", "town")
+    assert abs(loc.lat - 32.63) < 0.05 and abs(loc.lon - 65.88) < 0.05
+
+
 def test_georgia_country_or_state(gz):
     t1 = "Protesters clashed with police in Georgia, and several were hurt in Tbilisi."
     loc = resolve_location(t1, [m for m in find_places(t1, 0, len(t1)) if m.text == "Georgia"])

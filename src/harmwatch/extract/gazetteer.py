@@ -336,6 +336,10 @@ class Gazetteer:
         hit = self._article.get(ak)
         if hit:
             return hit, "article"
+        if " " in key:  # a split compound: "Tarin Kot" = "Tarinkot"
+            hit = self._exact.get(key.replace(" ", ""))
+            if hit:
+                return hit, "article"
         if fuzzy:
             hit = self._skeleton.get(skeleton_key(key))
             if hit:

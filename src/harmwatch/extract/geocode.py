@@ -206,7 +206,10 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     if not places:
         return None
     exact_country = gz.country_code_for(name) is not None
-    p = _choose(places, hints, _level_word(text, pm), gz, exact_country)
+    level = _level_word(text, pm)
+    p = _choose(places, hints, level, gz, exact_country)
+    if p is not None and p.kind == "admin2" and p.lat is None and level != "admin2":
+        p = _seat_of(p, gz) or p  # "Tarin Kot" (the district has no point) is the town Tarinkot
     if p is not None and hints and hints.get(p.country_code, 0) == 0 and not gz.is_major(p) \
             and max(hints.values()) >= 2:
         return None
@@ -303,6 +306,10 @@ def _chained_spans(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> se
 
 def _location(p: Place, name: str, precision: str, evidence: tuple[Span, ...], gz: Gazetteer) -> Location:
     lat, lon, reason = p.lat, p.lon, None
+    if lat is None and p.kind == "admin2":  # a district without a point: its namesake seat's point
+        seat = _seat_of(p, gz)
+        if seat is not None:
+            lat, lon, reason = seat.lat, seat.lon, f"coordinates of {seat.name}, the district's namesake town"
     if lat is None and p.admin1_code:  # admin2 without a point: its admin1's point, said so
         a1 = gz.admin1(p.admin1_code)
         if a1 is not None and a1.lat is not None:
@@ -316,6 +323,14 @@ def _location(p: Place, name: str, precision: str, evidence: tuple[Span, ...], g
             admin1 = _admin1_by_point(lat, lon, p.country_code, gz)
     return Location(name=name, country_code=p.country_code, admin1=admin1, admin2=admin2, lat=lat, lon=lon,
                     precision=precision, geonames_id=p.geonameid, evidence=evidence, reason=reason)
+
+
+def _seat_of(p: Place, gz: Gazetteer) -> Place | None:
+    """The largest town named like district ``p`` in its province ("Tarin Kot" district ->
+    Tarinkot, "Panjwai" -> Panjwai): districts are mostly named after their seat."""
+    towns = [c for n in {p.name, p.name.replace(" ", "")} for c in gz.lookup(n)
+             if c.kind == "city" and c.admin1_code == p.admin1_code and c.lat is not None]
+    return max(towns, key=lambda c: c.population) if towns else None
 
 
 def _admin1_by_point(lat: float, lon: float, country_code: str | None, gz: Gazetteer) -> str | None:

@@ -32,7 +32,7 @@ from typing import Iterable
 
 from harmwatch.types import Location, PlaceMention, Span
 
-from .gazetteer import GENERIC_WORDS, Gazetteer, get_gazetteer, normalize
+from .gazetteer import ARTICLES, GENERIC_WORDS, Gazetteer, get_gazetteer, normalize
 
 # --------------------------------------------------------------------------- word lists
 
@@ -402,7 +402,7 @@ def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
             continue
         # the run: name tokens joined by single spaces (connectors allowed when followed by a name)
         j = i
-        while j + 1 < n and _joins(text[toks[j].e:toks[j + 1].s]):
+        while j + 1 < n and _joins_run(text[toks[j].e:toks[j + 1].s], text, toks[j], toks[j + 1], gz):
             if toks[j + 1].name:
                 j += 1
                 continue
@@ -452,6 +452,14 @@ def _chain_head(doc: DocumentPlaces, s0: int, toks: list[_Tok], i: int, j: int,
 def _joins(gap: str) -> bool:
     """Tokens separated by one space (or a line break in wrapped MUC text) belong to one name."""
     return gap in (" ", "\n", " \n", "\n ")
+
+
+def _joins_run(gap: str, text: str, a: _Tok, b: _Tok, gz: Gazetteer) -> bool:
+    """As :func:`_joins`, and across a possessive when the whole is a place ("Lee's Summit", "Cox's
+    Bazar"; not "Beirut's Hamra")."""
+    if gap in (" ", "\n", " \n", "\n "):
+        return True
+    return gap in ("'s ", "’s ") and gz.contains(text[a.s:b.e])
 
 
 _TYPED = ADMIN1_WORDS | ADMIN2_WORDS | TOWN_WORDS
@@ -582,6 +590,13 @@ def _ngram_matches(gz: Gazetteer, run: list[_Tok], a: int, b: int, text: str) ->
     if all(t.low in COMMON_WORDS or t.low in PLACE_WORDS or t.conn for t in run[a:b + 1]):
         return False
     rows, tier = gz.rows(name, fuzzy=False)
+    if not rows and b - a == 1 and not name.isupper() and _PLACE_PREP_BEFORE.search(text[max(0, run[a].s - 25):run[a].s]):
+        # a two-word transliteration after "in"/"near" ("Sheikh Zuweid" = "Ash Shaykh Zuwayd")
+        rows, tier = gz.rows(name, fuzzy=True)
+        if tier == "skeleton" and not any(t.low in COMMON_WORDS or t.low in PLACE_WORDS or t.conn
+                                          or t.low in ARTICLES or len(t.w) < 4 for t in run[a:b + 1]):
+            return True
+        return False
     if not rows:
         return False
     if tier == "exact":
