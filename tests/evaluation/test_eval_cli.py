@@ -35,3 +35,19 @@ def test_eval_unknown_set_fails_cleanly(tmp_path):
     res = CliRunner().invoke(cli, ["eval", "no_such_set", "--out", str(tmp_path)])
     assert res.exit_code == 2
     assert "unknown evaluation set" in res.output
+
+
+def test_case_scores_all_labels_and_the_seen_acled_labels_apart(shared, tmp_path):
+    from harmwatch.evaluation.mappings import ACLED_TO_CASE, CASE_SEEN
+
+    assert len(CASE_SEEN) == 25 and CASE_SEEN == set(ACLED_TO_CASE.values())
+    out = tmp_path / "case"
+    args = ["eval", "case2021_task2", "--limit", "60", "--out", str(out),
+            "--data-dir", str(shared / "data" / "eval"), "--workers", "1", "--silent"]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    rows = {(r["field"], r["metric"]): r for r in json.loads((out / "report.json").read_text())["results"]}
+    whole, seen = rows[("event_type", "macro_f1")], rows[("event_type_seen", "macro_f1")]
+    # the seen subset leaves out the unseen-label rows (NATURAL_DISASTER, DIPLO, ...) of the sample
+    assert 0 < seen["n"] < whole["n"] == 60
+    assert 0.0 <= seen["harmwatch"] <= 1.0

@@ -115,6 +115,10 @@ ACLED_TO_CASE: dict[str, str] = {
     "Other": "OTHER",
 }
 
+#: CASE's 25 "seen" labels (its subtask 1): the ACLED-derived ones. The "unseen" ones (ORG_CRIME,
+#: NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) name no ACLED event type.
+CASE_SEEN = frozenset(ACLED_TO_CASE.values())
+
 #: the label a document gets when harmwatch finds no incident in it (never a gold label)
 NO_EVENT = "NO_EVENT"
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from harmwatch.evaluation import scoring as S
 from harmwatch.evaluation.base import EvalItem, subsample
 from harmwatch.evaluation.baselines import baseline_incident, page_text
-from harmwatch.evaluation.mappings import ACLED_TO_CASE, NO_EVENT
+from harmwatch.evaluation.mappings import ACLED_TO_CASE, CASE_SEEN, NO_EVENT
 
 log = logging.getLogger(__name__)
 
@@ -265,6 +265,9 @@ def score_set(name: str, items: list[EvalItem], preds: list[dict], prefix_preds:
             lab = ACLED_TO_CASE.get((inc or {}).get("sub_event_type") or "", NO_EVENT) if inc else NO_EVENT
             sys_rows.append(S.score_label(iid, "event_type", item.gold["label"], lab, inc, text))
             base_rows.append(S.score_label(iid, "event_type", item.gold["label"], majority_label, None, text))
+            if item.gold["label"] in CASE_SEEN:  # CASE subtask 1: the ACLED-derived labels only
+                sys_rows.append(S.score_label(iid, "event_type_seen", item.gold["label"], lab, inc, text))
+                base_rows.append(S.score_label(iid, "event_type_seen", item.gold["label"], majority_label, None, text))
     return sys_rows, base_rows
 
 
