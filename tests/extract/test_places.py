@@ -330,6 +330,12 @@ def test_district_without_a_point_takes_its_namesake_town(gz):
     assert abs(loc.lat - 32.63) < 0.05 and abs(loc.lon - 65.88) < 0.05
 
 
+def test_chain_country_is_its_last_element(gz):
+    # "Georgia" is a country name too; the chain ends with the country it lies in
+    loc = _resolve_all("An assailant opened fire at a massage parlour in Acworth, Georgia, United States.")
+    assert (loc.name, loc.country_code, loc.admin1, loc.precision) == ("Acworth", "US", "Georgia", "town")
+
+
 def test_georgia_country_or_state(gz):
     t1 = "Protesters clashed with police in Georgia, and several were hurt in Tbilisi."
     loc = resolve_location(t1, [m for m in find_places(t1, 0, len(t1)) if m.text == "Georgia"])

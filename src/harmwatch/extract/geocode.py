@@ -89,14 +89,14 @@ def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer, heads: list[Pl
         return None, None
     names = [text[a:b] for a, b in elems]
     cc = None
-    for nm in names:
+    for nm in reversed(names):  # the country closes the chain: "Acworth, Georgia, United States"
         c = gz.country_code_for(nm.removesuffix("'s").removesuffix("’s"))
         if c:
             cc = c
             break
     a1 = None
     for nm in names:
-        if gz.country_code_for(nm):
+        if gz.country_code_for(nm) == cc is not None:
             break
         key = article_key(normalize(nm))
         own = [h for h in heads or () if h.kind != "admin1" and h.admin1 and (cc is None or h.country_code == cc)
