@@ -263,3 +263,62 @@ def test_islamic_state_provinces_in_their_written_forms():
 def test_state_forces_of_a_country_written_with_the():
     assert canonical("Military Forces of the Democratic Republic of Congo") == canonical("Military Forces of DR Congo")
     assert canonical("Operation Restoring Hope") == canonical("Saudi-led coalition")
+
+
+# --------------------------------------------------------------------------- forces, sides and persons
+# (invented sentences)
+
+
+def test_forces_of_a_named_country_take_that_country():
+    got = actors("Military forces of Armenia fired at the positions of the military forces of Azerbaijan.", "AZ")
+    assert got == [("Military forces of Armenia", "Military Forces of Armenia", "external forces"),
+                   ("military forces of Azerbaijan", "Military Forces of Azerbaijan", "state forces")]
+    assert names("The forces of India and Pakistan exchanged fire across the border.", "PK") == [
+        "Military Forces of India", "Military Forces of Pakistan"]
+    assert names("The police of Kenya arrested two men.") == ["Police Forces of Kenya"]
+    # "of" without a country keeps the generic reading
+    assert names("The army of occupation withdrew.", "IQ") == ["Military Forces of Iraq"]
+
+
+def test_pro_group_fighters_are_that_side_but_anti_group_is_not():
+    assert names("Pro-Houthi forces shelled the town.", "YE") == ["Houthis: Ansar Allah"]
+    assert names("Pro-Taliban militants attacked a checkpoint.", "AF") == ["Taliban"]
+    assert names("A pro-ISIS website praised the attack.") == []
+    assert "Islamic State" not in names("The anti-ISIS offensive resumed.")
+
+
+def test_coalition_of_the_report_country():
+    assert names("Coalition warplanes struck a village.", "SY") == ["Coalition Forces: US-led Coalition"]
+    assert names("Coalition warplanes struck a village.", "YE") == ["Coalition Forces: Saudi-led Coalition"]
+    assert names("Coalition forces detained a suspect.", "AF") == ["Coalition Forces"]
+
+
+def test_well_known_state_force_and_faction_names():
+    assert names("The FARDC launched an offensive against CODECO.", "CD")[0] == \
+        "Military Forces of Democratic Republic of Congo"
+    assert names("CRPF personnel were attacked.", "IN") == ["Police Forces of India"]
+    assert names("LNA forces shelled GNA positions.", "LY") == [
+        "Military Forces of Libya: Haftar Faction", "Military Forces of Libya: Government of National Accord"]
+    donbas = "Donbas Separatists: United Armed Forces of Novorossiya"
+    assert names("The NAF rebel forces fired mortars.", "UA") == [donbas]
+    # an ambiguous acronym needs its country: "NAF" in a Nigerian report is not the Donbas separatists
+    assert donbas not in names("NAF fighter jets bombed the camp.", "NG")
+    assert names("The gendarmerie opened fire.", "TR") == ["Military Forces of Turkey"]
+
+
+def test_person_nouns_only_when_asked():
+    s = "Gunmen shot dead a man and two people near the market."
+    assert [m.name for m in find_actors(s, 0, len(s), country_hint="MX")] == ["Unidentified Armed Group (Mexico)"]
+    got = find_actors(s, 0, len(s), country_hint="MX", persons=True)
+    assert [m.name for m in got] == ["Unidentified Armed Group (Mexico)", "Civilians", "Civilians"]
+    assert got[1].actor_id == "person:individuals" and subgroup(got[1]) == "individuals"
+
+
+def test_canonical_branch_and_international_labels():
+    assert canonical("Islamic State (Greater Sahara)") == "Islamic State Sahel Province"
+    assert canonical("Islamic State (West Africa)") == "Islamic State West Africa Province"
+    assert canonical("Islamic State (Iraq)") == "Islamic State"  # a country is no branch
+    assert canonical("Protesters (International)") == canonical("Protesters (Kenya)") == "Protesters"
+    assert canonical("Military Forces of Libya (2014-) Haftar Faction") == \
+        "Military Forces of Libya: Haftar Faction"
+    assert canonical("Military Forces of Yemen (2016-) Supreme Political Council") == "Houthis: Ansar Allah"

@@ -1,7 +1,10 @@
 """Role assignment (who did it, to whom) on real text: Wikinews (CC BY 2.5, "Wikinews contributors"),
-MUC-3/4 messages (public domain) and ISAF press releases (CC BY-SA 4.0)."""
+MUC-3/4 messages (public domain) and ISAF press releases (CC BY-SA 4.0), and invented sentences for the
+finer position rules."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from harmwatch.evaluation.scoring import actor_key, actor_match
 from harmwatch.extract.actors import canonical
@@ -120,9 +123,12 @@ def test_scorer_keeps_the_country_of_state_forces():
 
 
 def test_scorer_does_not_read_qualified_labels_as_generic():
-    # a label with a qualifier ("Fulani", "United ... of Novorossiya") is not a generic armed group
+    # a label with a qualifier ("Fulani", "United ... of Somewhere") is not a generic armed group
     assert canonical("Fulani extremists") is None
-    assert canonical("NAF: United Armed Forces of Novorossiya") is None
+    assert canonical("United Armed Forces of Somewhere") is None
+    # a named group the dictionary knows is that group, never the generic "Military Forces"
+    assert canonical("NAF: United Armed Forces of Novorossiya") == \
+        "Donbas Separatists: United Armed Forces of Novorossiya"
     assert canonical("Houthi extremists (Ansar Allah)") == "Houthis: Ansar Allah"
 
 
@@ -200,3 +206,100 @@ def test_actor_inside_its_trigger_phrase_is_the_agent():
     inc = res.incidents[0]
     assert [p["category"] for p in inc.perpetrators] == ["unidentified armed group"]
     assert [v["name"] for v in inc.victims] == ["Military Forces of Afghanistan"]
+
+
+# --------------------------------------------------------------------------- position rules (invented sentences)
+
+
+def test_generic_subject_opening_its_trigger_is_the_agent():
+    # the trigger "gunmen attacked" starts inside the mention "Unidentified gunmen"
+    perps, victims = roles("Unidentified gunmen attacked two villages in the district on Sunday.", "NG")
+    assert perps == ["Unidentified Armed Group (Nigeria)"] and victims == []
+
+
+def test_relative_clause_after_the_subject_keeps_it_the_subject():
+    perps, _ = roles("Armed men who arrived in two vehicles kidnapped three members of a family.", "MX")
+    assert perps == ["Unidentified Armed Group (Mexico)"]
+
+
+def test_weak_verb_right_after_the_group_and_its_object():
+    perps, victims = roles("IS snipers targeted and wounded two policemen in the town.", "IQ")
+    assert perps == ["Islamic State"] and victims == ["Police Forces of Iraq"]
+
+
+def test_group_attack_noun_names_the_attacker():
+    perps, _ = roles("Government troops repelled an al-Shabaab attack on the base, killing four fighters.", "SO")
+    assert "al-Shabaab" in perps
+
+
+def test_coordinated_object_is_no_subject():
+    text = "Army operations killed at least ten Taliban militants, and injured five, in the valley."
+    perps, victims = roles(text, "AF")
+    assert "Taliban" in victims and "Taliban" not in perps
+
+
+def test_participle_after_an_object_belongs_to_the_subject():
+    text = ("Islamic State militants targeted a vehicle belonging to the Egyptian military with a roadside bomb, "
+            "killing four soldiers.")
+    perps, victims = roles(text, "EG")
+    assert perps == ["Islamic State"] and victims == ["Military Forces of Egypt"]
+
+
+def test_killed_after_exchanging_fire_with_police():
+    perps, victims = roles("Two gang members were killed after exchanging fire with police officers.", "BR")
+    assert perps == ["Police Forces of Brazil"]
+
+
+def test_subject_with_an_along_with_apposition():
+    text = ("The army, along with the helicopters of a private contractor, attacked insurgent positions near the "
+            "river.")
+    perps, _ = roles(text, "MZ")
+    assert perps == ["Military Forces of Mozambique"]
+
+
+def test_person_nouns_are_victims_only_where_harmed():
+    perps, victims = roles("A man was shot dead by unidentified motorcycle-riding assailants near his home.", "PH")
+    assert perps == ["Unidentified Armed Group (Philippines)"] and victims == ["Civilians"]
+    # arrested people and the target of an operation are no civilian victims
+    _, victims = roles("Police arrested two people at the checkpoint.", "PH")
+    assert victims == []
+
+
+def test_parenthesised_acronym_before_the_claim():
+    text = ("Gunmen opened fire on a patrol near the border, killing a soldier. The New People's Army (NPA) claimed "
+            "responsibility for the attack.")
+    perps, _ = roles(text, "PH")
+    assert perps == ["NPA: New People's Army"]
+
+
+def test_suspected_involvement_of_a_group():
+    text = ("Assailants fired on a bus near the town. No group claimed responsibility; however, sources suspected the "
+            "involvement of al-Shabaab.")
+    perps, _ = roles(text, "KE")
+    assert perps == ["al-Shabaab"]
+
+
+def test_the_target_of_an_operation_is_its_victim():
+    # ISAF press release style
+    text = ("An Afghan-international security force detained several suspected militants while searching for a "
+            "Taliban commander in the district.")
+    _, victims = roles(text, "AF")
+    assert "Taliban" in victims
+
+
+def test_a_shooting_is_no_crowd_violence():
+    text = "Two men shot at people inside a store. The owner was injured."
+    sents = split_sentences(text)
+    trig = [find_triggers(text, s.start, s.end) for s in sents]
+    # whatever context the event rules give the trigger, a shooting does not make the shooters "Rioters"
+    forced = [(s, [replace(t, ctx="mob") if t.cls in ("kill", "attack") else t for t in ts if t.realis])
+              for s, ts in zip(sents, trig)]
+    perps, _ = assign_roles(text, forced, country_hint="MX")
+    assert "Rioters" not in [p["name"] for p in perps]
+
+
+def test_the_crowd_is_read_from_the_first_crowd_sentence():
+    text = ("Residents held a pot-banging protest against the release of prisoners. It was the second day of "
+            "protests after riots in the country's prisons the week before.")
+    perps, _ = roles(text, "AR")
+    assert perps == ["Protesters"]

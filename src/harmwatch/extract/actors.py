@@ -26,11 +26,17 @@ Matching rules:
   text ("Taliban", not "taliban"), so Title-Case dictionary names do not fire on plain phrases.
 * Compounds: a group followed by a fighter noun ("ISIS gunmen", "Taliban fighters", "al-Shabaab
   militants") is one mention of the group; "militants of/from <group>" is merged into the group.
-* State forces: <nationality or country> ['s] <force noun> -> "Military Forces of X" or "Police
+* State forces: <nationality or country> ['s] <force noun> or <force noun> of <country> ("the
+  military forces of Armenia", "forces of India and Pakistan") -> "Military Forces of X" or "Police
   Forces of X"; a bare force noun ("the army", "security forces", "troops") takes the country from
   ``country_hint`` and is "Military Forces" with no country when there is none. Forces whose
   country differs from ``country_hint`` are "external forces". Multinational forces (ISAF, NATO,
-  AMISOM, coalition forces) are always "external forces".
+  AMISOM, coalition forces) are always "external forces"; "the coalition" of a report about Iraq or
+  Syria is the US-led coalition, of one about Yemen the Saudi-led one.
+* "anti-ISIS" is an attribute, not the group; "pro-Houthi forces" (a fighter noun after it) are the
+  group's own side.
+* Person nouns ("a man", "two people", "the village head") are mentions only with ``persons=True``
+  (the role rules take them as civilians where they are the ones harmed).
 
 Decisions (documented here because evaluation depends on them): generic armed nouns resolve to
 ACLED's "Unidentified Armed Group", suffixed " (Country)" when a nationality or ``country_hint``
@@ -80,6 +86,7 @@ FIGHTER_NOUNS = [
     "armed group", "terrorist organization", "terrorist organisation", "organization", "organisation",
     "movement", "leaders", "leader", "spokesman", "spokesperson", "extremists", "extremist",
 ]
+_FIGHTER_LAST = frozenset(n.split()[-1] for n in FIGHTER_NOUNS)
 _LINK_WORDS = ("linked", "affiliated", "aligned", "allied", "backed", "led", "inspired")
 # "militants from <group>": connector tokens allowed between a generic mention and a group
 _CONNECTORS = frozenset("of from the belonging to loyal linked affiliated with allied aligned tied".split())
@@ -105,9 +112,13 @@ STRIKE_HEADS = frozenset({
     "bombings", "air strike", "air strikes", "air raid", "air raids", "drone strike", "drone strikes",
     "missile strike", "missile strikes", "bombing raid", "tank fire",
 })
+#: "the coalition" of a report about Iraq or Syria is the US-led coalition against IS, of one about Yemen the
+#: Saudi-led coalition (in Afghanistan it stays the generic "Coalition Forces")
+_COALITION_OF = {"IQ": "us_led_coalition", "SY": "us_led_coalition", "YE": "saudi_coalition"}
 _CATEGORY = {
     "civilians": "civilians", "protesters": "protesters", "rioters": "rioters",
     "armed": "unidentified armed group", "military": "state forces", "police": "state forces",
+    "person": "civilians",
 }
 
 
@@ -151,7 +162,7 @@ class _Alias:
     exact: tuple[bool, ...]
     needs_cap: bool
     caps_ok: bool  # may match in ALL-CAPS text
-    context_only: bool = False  # "PDF@": only with a matching country_hint or a fighter noun after it
+    context_only: bool = False  # "PDF@": only with a matching country_hint (or a fighter noun and no hint)
 
 
 def _make_alias(target: str, alias: str) -> tuple[tuple[str, ...], _Alias] | None:
@@ -286,7 +297,7 @@ def _build() -> ActorDictionary:
     for extra in ("the army", "the military", "the navy", "the air force", "the junta",
                   "the national guard", "the gendarmerie", "the armed forces", "the police"):
         base = extra[4:]
-        kind = "police" if base in ("police", "gendarmerie") else "military"
+        kind = d.generic[base][0] if base in d.generic else "military"  # "the gendarmerie": as the table says
         d.generic[extra] = (kind, None)
         made = _make_alias(extra, extra)
         if made:
@@ -380,11 +391,14 @@ def canonical(name_or_alias: str) -> str | None:
         return f"Unidentified Armed Group ({short})" if short else None
     m = _NAME_ACRONYM.match(s)
     if m:
-        for part in (m.group(2), m.group(1), f"{m.group(1)} {m.group(3)}".strip()):
+        parts = [m.group(2), m.group(1), f"{m.group(1)} {m.group(3)}".strip()]
+        if not m.group(3) and not country_code(m.group(2)) and m.group(2).strip().lower() != "international":
+            parts.insert(0, f"{m.group(1)} {m.group(2)}")  # "Islamic State (Greater Sahara)": the branch
+        for part in parts:
             c = _canonical_found(part, d)
             if c is not None and c not in _GENERIC_NAMES:
                 return c
-        if country_code(m.group(2)):  # "Protesters (Pakistan)", "Islamist Militia (Mozambique)"
+        if country_code(m.group(2)) or m.group(2).strip().lower() == "international":  # "Protesters (Pakistan)"
             return _canonical_found(m.group(1), d)
         return None
     return _canonical_found(s, d)
@@ -490,7 +504,7 @@ def _generic_mention(d: ActorDictionary, phrase: str, country: str | None, hint:
         short = _country_name(d, cc, "short")
         return (f"Unidentified Armed Group ({short})" if short else "Unidentified Armed Group",
                 "unidentified armed group", cc, f"uag:{cc or ''}")
-    name = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}[kind]
+    name = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters", "person": "Civilians"}[kind]
     return name, _CATEGORY[kind], cc, f"{kind}:{sub or ''}"
 
 
@@ -507,11 +521,13 @@ def _is_caps(seg: str) -> bool:
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None, *,
-                country_hint: str | None = None) -> list[ActorMention]:
+                country_hint: str | None = None, persons: bool = False) -> list[ActorMention]:
     """Actor mentions in ``text[start:end]`` (one sentence), non-overlapping, by position.
 
     ``country_hint`` (ISO2) is the country the report is about: it gives bare "the army" /
-    "gunmen" a country and marks other countries' forces as "external forces"."""
+    "gunmen" a country and marks other countries' forces as "external forces". With ``persons``,
+    person nouns ("a man", "two people", "the village head") are mentions too (category civilians,
+    ``actor_id`` "person:<subgroup>"): candidates for the harmed side, which the role rules place."""
     if end is None:
         end = len(text)
     d = get_actor_dictionary()
@@ -530,6 +546,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
     first = d.first_keys
     n = len(toks)
     out: list[tuple[int, int, str, str, str | None, str | None, bool]] = []
+    last_of: tuple[int, str] | None = None  # (token end, phrase) of the last "<forces> of <country>"
     i = 0
     while i < n:
         if keys[i] not in first:
@@ -537,20 +554,27 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
             continue
         cands: list[_Cand] = []
         g = _best(d.groups, keys, surf, i, caps)
-        if g is not None and not _negated(text, toks, keys, i):
+        f = _best(d.fighters, keys, surf, g[0], caps) if g is not None and g[0] < n else None
+        # "anti-ISIS" is an attribute; "pro-Houthi forces" are the group's own side
+        if g is not None and not (_negated(text, toks, keys, i) and not (
+                keys[i - 1] == "pro" and (f is not None or keys[g[0] - 1] in _FIGHTER_LAST))):
             j, al = g
-            f = _best(d.fighters, keys, surf, j, caps) if j < n else None
             if f is not None:
                 j = f[0]
-            if f is not None or not al.context_only or d.entries[al.target]["country"] == hint:
+            # a context-only alias ("PDF@", "NAF@") needs its country, or a fighter noun when the country is unknown
+            if not al.context_only or d.entries[al.target]["country"] == hint or (f is not None and hint is None):
                 cands.append(_Cand(i, j, "group", 0, al.target))
         nat = _best(d.nations, keys, surf, i, caps)
         if nat is not None:
             j, al = nat
             k = j + 1 if j < n and keys[j] == "'s" else j
             gen = _best(d.generics, keys, surf, k, caps) if k < n else None
+            if gen is not None and not persons and d.generic[gen[1].target][0] == "person":
+                gen = None
             if gen is not None and not gen[1].target.startswith("the "):
                 cands.append(_Cand(i, gen[0], "nation", 1, (al.target, gen[1].target)))
+            elif last_of is not None and last_of[0] == i - 1 and keys[i - 1] == "and":
+                cands.append(_Cand(i, j, "nation", 1, (al.target, last_of[1])))  # "forces of India and Pakistan"
             elif j + 1 < n and keys[j] == "and":  # "Afghan and coalition forces"
                 nxt = _best(d.nations, keys, surf, j + 1, caps)
                 k2 = nxt[0] if nxt else j + 1
@@ -562,9 +586,21 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
                 if head and d.generic.get(head, ("",))[0] in ("military", "police"):
                     cands.append(_Cand(i, j, "nation", 1, (al.target, head)))
         gen = _best(d.generics, keys, surf, i, caps)
+        if gen is not None and not persons and d.generic[gen[1].target][0] == "person":
+            gen = None
         if gen is not None:
             phrase = gen[1].target
-            if phrase not in _NN_MULTI:
+            if phrase.startswith("the ") and i + 1 < n:
+                alt = _best(d.generics, keys, surf, i + 1, caps)
+                if alt is not None and alt[0] > gen[0]:
+                    gen = None  # "the military forces of X": the longer phrase is read at the next token
+        if gen is not None:
+            phrase = gen[1].target
+            of = _of_country(d, keys, surf, gen[0], caps, phrase)
+            if of is not None:  # "the military forces of Armenia", "police of Kenya"
+                last_of = (of[0], phrase[4:] if phrase.startswith("the ") else phrase)
+                cands.append(_Cand(i, of[0], "nation", 1, (of[1], last_of[1])))
+            elif phrase not in _NN_MULTI:
                 cands.append(_Cand(i, gen[0], "generic", 2, phrase))
         if not cands:
             i += 1
@@ -572,7 +608,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
         c = max(cands, key=lambda c: (c.j, -c.rank))
         s, e = toks[c.i].start(), toks[c.j - 1].end()
         if c.kind == "group":
-            ent = d.entries[c.payload]
+            ent = d.entries[_COALITION_OF.get(hint or "", c.payload) if c.payload == "coalition" else c.payload]
             cat = _force_category(ent["country"], hint, ent["category"])
             out.append((s, e, ent["name"], cat, ent["country"], ent["id"], False))
         elif c.kind == "nation":
@@ -584,6 +620,28 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
             out.append((s, e, name, cat, cc, aid, d.generic[c.payload][0] == "armed"))
         i = c.j
     return _merge_of_group(text, out, d)
+
+
+def _of_country(d: ActorDictionary, keys: list[str], surf: list[str], j: int, caps: bool,
+                phrase: str) -> tuple[int, str] | None:
+    """(token end, ISO2) of "of [the] <country>" right after a military or police phrase ("forces of
+    Armenia", "the army of the Democratic Republic of Congo"), else None."""
+    n = len(keys)
+    if j >= n - 1 or keys[j] != "of":
+        return None
+    base = phrase[4:] if phrase.startswith("the ") else phrase
+    if d.generic.get(base, ("",))[0] not in ("military", "police") or base in STRIKE_HEADS:
+        return None
+    k = j + 2 if keys[j + 1] == "the" and j + 2 < n else j + 1
+    nat = _best(d.nations, keys, surf, k, caps)
+    if nat is None:
+        return None
+    e, al = nat
+    if e < n and (keys[e] == "'s" or _best(d.generics, keys, surf, e, caps) is not None):
+        return None  # "forces of Iraqi police": the nationality belongs to the next phrase
+    if not caps and not surf[k][:1].isupper():
+        return None  # a country is written with a capital
+    return e, al.target
 
 
 def _negated(text: str, toks: list[re.Match], keys: list[str], i: int) -> bool:

@@ -25,6 +25,19 @@ Roles come from three kinds of evidence, strongest first:
 5. Crowds. In a protest the crowd is the actor ("Protesters"), in a riot or mob attack "Rioters"
    (ACLED's actor 1); not when state forces killed or wounded the crowd (then it is the victim).
 
+6. Finer position rules. A trigger phrase opened by the actor names the agent ("Unidentified gunmen
+   attacked"); the agent of a passive stays the agent whatever follows ("were executed by IS after ...");
+   a relative clause or an ", along with ...," apposition does not cut a subject from its verb; an
+   object coordinated after a verb ("killed 10 militants, and injured 5") and the object before a
+   participle (", killing ...") are not its subject; a group's own attack noun ("an IS attack") makes
+   it the attacker; "were killed after exchanging fire with police": the police did it; the target of
+   an operation ("while searching for a Taliban commander") is its victim.
+7. Person nouns ("a man", "two people", "the village head") are civilians where a harm trigger places
+   them as the harmed ("a man was shot dead"), never as agents, not in arrests or clashes.
+8. Fallbacks when nothing above gives a perpetrator: an unplaced unidentified attacker of the incident
+   ("attacked by unidentified motorcycle-riding assailants"), then the subject of the sentence right
+   before the incident ("Nigerian forces launched bombardments on ... . 56 fighters were killed.").
+
 The unknown-perpetrator convention: when no perpetrator is found and the text says the perpetrator
 is unknown ("no group claimed responsibility", "unknown assailants", "the attackers remain
 unidentified"), the perpetrator is "Unidentified Armed Group (<country>)" with those words as
@@ -36,7 +49,7 @@ from __future__ import annotations
 import re
 
 from harmwatch.extract import actors as actors_mod
-from harmwatch.extract.events import Trigger
+from harmwatch.extract.events import Trigger, find_triggers
 from harmwatch.types import ActorMention, Sentence
 
 ARMED_CATEGORIES = frozenset(
@@ -55,7 +68,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+
 _BY_BEFORE = re.compile(
     r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+|presumed\s+|purported\s+|"
     r"members?\s+of\s+(?:the\s+)?|(?:a\s+)?(?:group|gang|band|unit|squad)\s+of\s+|(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|several|some|a\s+few|dozens\s+of|unknown|unidentified)\s+)*$",
+    r"seven|eight|nine|ten|several|some|a\s+few|dozens\s+of|unknown|unidentified|[^\W\d_]+-[^\W\d_]+)\s+)*$",
     re.IGNORECASE,
 )
 _NOT_OBJECT = re.compile(
@@ -65,7 +78,8 @@ _NOT_OBJECT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"\b(?:who|whom|whose|which|said|says|told|after|before|while|when|because|although|but|"
-    r"blamed?|blames|attribut\w+|accus\w+|suspects?|believes?|reported|denied|denies|condemned|condemns)\b"
+    r"blamed?|blames|attribut\w+|accus\w+|suspects?|believes?|reported|denied|denies|condemned|condemns|"
+    r"linked\s+to|tied\s+to|associated\s+with)\b"
     r"|[;:\u201c\u201d]",
     re.IGNORECASE,
 )
@@ -78,6 +92,7 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+|two\s+groups\s+of\s+)?$", re
 # --- attribution: text right after a mention ("X claimed responsibility", "X-claimed", "X is believed
 # to be behind"); a relative pronoun or "has/have" may stand between
 _RESP_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,40}\)|\))?"  # "the Islamic State of Iraq and the Levant (ISIL) claimed", "(NPA) claimed"
     r"\s*(?:[-\u2010\u2011]\s*(?:claimed|linked|led)\b"
     r"|(?:,\s*(?:which|who)\s+(?:is|are|was|were|has\s+been)\s+(?:linked|affiliated|allied|aligned|tied|"
     r"loyal)\s+to\s+[^,.;]{1,60},)?"
@@ -100,6 +115,7 @@ _ATTR_BEFORE = re.compile(
     r"|\b(?:claimed|carried\s+out|perpetrated|committed|orchestrated|masterminded|executed|staged|"
     r"launched|conducted|planned)\s+by"
     r"|\bresponsibility\b[^.;:!?]{0,30}?\b(?:was\s+)?(?:claimed\s+by|attributed\s+to|lies\s+with|rests\s+with)"
+    r"|\bsuspect(?:ed|s|ing)?\s+(?:the\s+)?(?:involvement|hand|role)\s+of"
     r"|\b(?:believed|suspected|thought|presumed|said|alleged|identified)\s+(?:to\s+(?:be|have\s+been)|as)"
     r"(?:\s+(?:members?|fighters?|militants?)\s+of)?)"
     r"\s+(?:the\s+|a\s+|an\s+|suspected\s+|alleged\s+|militants?\s+(?:of|from)\s+(?:the\s+)?)*$",
@@ -121,7 +137,13 @@ _UNKNOWN = re.compile(
     r"|\b(?:by|from)\s+(?:an?\s+)?(?:unknown|unidentified)\s+(?:\w+\s+)?(?:party|parties|perpetrators?|attackers?|"
     r"assailants?|individuals?|persons?|people|men|group|gunm[ae]n|shooters?|sources?)\b"
     r"|\bunknown\s+(?:party|parties|perpetrators?)\b"
-    r"|\b(?:it\s+(?:is|was)|it's)\s+(?:not\s+|un)clear\s+who\b",
+    r"|\b(?:it\s+(?:is|was)|it's)\s+(?:not\s+|un)clear\s+who\b"
+    r"|\b(?:motive\s+and\s+)?(?:perpetrators?|attackers?|assailants?|culprits?)\s+(?:and\s+motive\s+)?"
+    r"(?:still\s+)?unknown\b"
+    r"|\bno\s+(?:information|details|reports?)\s+(?:about|on|of|regarding)\s+(?:the\s+)?(?:identity\s+of\s+the\s+)?"
+    r"(?:perpetrators?|attackers?|assailants?|culprits?|killers?|shooters?|gunmen)\b"
+    r"|\b(?:IEDs?|bombs?|explosives?|explosive\s+devices?|devices?|mines?|landmines?|shells?|rockets?|fire)\s+of\s+"
+    r"(?:an?\s+)?unknown\s+(?:origin|source)\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +162,15 @@ def assign_roles(
     suspected: list[ActorMention] = []
     mentions: list[ActorMention] = []
     for sent, trig in sentences:
-        for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint):
+        for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint, persons=True):
+            if a.actor_id and a.actor_id.startswith("person:"):
+                # "a man", "two people": civilians where the sentence places them as the harmed
+                if _PERSON_HARM & {t.cls for t in trig} and not any(t.cls == "clash" for t in trig) \
+                        and not _SOUGHT_BEFORE.search(text, max(sent.start, a.span[0] - 25), a.span[0]) \
+                        and _role(text, sent, a, trig) == "victim":
+                    mentions.append(a)
+                    _add_actor(victims, a)
+                continue
             mentions.append(a)
             if a.category in ("civilians", "protesters"):
                 _add_actor(victims, a)
@@ -184,6 +214,13 @@ def assign_roles(
             for a in unplaced:
                 if a.name in groups:
                     _add_actor(perps, a)
+    # no perpetrator yet: an unidentified armed actor of the incident ("attacked by unidentified motorcycle-riding
+    # assailants") that was not placed as a victim is the one who did it
+    if not perps:
+        for a in unplaced:
+            if a.category == "unidentified armed group" and a.name not in victims \
+                    and _ATTACKER_NOUN.search(a.mention):
+                _add_actor(perps, a)
     # a generic "gunmen" perpetrator adds nothing beside a named group
     named = [p for p in perps.values() if p["category"] != "unidentified armed group"]
     if named:
@@ -195,11 +232,41 @@ def assign_roles(
         perps[crowd["name"]] = crowd
         if not any(p["category"] in ("state forces", "external forces") for p in perps.values()):
             victims.pop(crowd["name"], None)
+    if not perps and sentences:
+        # the lead sentence before the incident's own often names who did it ("Nigerian forces launched
+        # bombardments on Boko Haram positions. 56 fighters were killed.")
+        for sent in _preceding(text, sentences[0][0].start):
+            trig = [t for t in find_triggers(text, sent.start, sent.end) if t.realis]
+            for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint):
+                if a.category in ARMED_CATEGORIES and a.name not in victims and (
+                        _attributed(text, sent, a) or _role(text, sent, a, trig) == "perpetrator"
+                        or (_LEAD_SUBJECT.fullmatch(text, sent.start, a.span[0])
+                            and _ACTIVE_VERB_AFTER.match(text, a.span[1], sent.end))):
+                    _add_actor(perps, a)
     if not perps:
         unknown = _unknown_perpetrator(text, sentences, country_hint)
         if unknown is not None:
             perps[unknown["name"]] = unknown
     return list(perps.values()), list(victims.values())
+
+
+#: harm a person noun can be the victim of (not an arrest; in a clash "two people were killed" are its sides)
+_PERSON_HARM = frozenset({"kill", "injure", "attack", "abduction", "sexual", "explosive", "blast", "grenade",
+                          "shelling", "air", "suicide", "mob", "fire"})
+# "searching for", "in pursuit of", "aimed at capturing": the one an operation is after
+_SOUGHT_BY_OPERATION = re.compile(
+    r"\b(?:search(?:ing|ed)?\s+for|pursu(?:ing|ed|e)|in\s+pursuit\s+of|hunt(?:ing|ed)?\s+(?:for|down)|"
+    r"(?:aimed\s+at|in\s+an\s+effort\s+to|attempting\s+to|to)\s+"
+    r"(?:capture|capturing|detain|detaining|arrest|arresting)|"
+    r"capturing|detaining)\s+(?:a|an|the|two|three|several|suspected|senior|wanted|known|local|[\w-]+\s+)?\s*"
+    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the targeted individual", "a suspected man": the one sought by an operation, not a civilian harmed
+_SOUGHT_BEFORE = re.compile(r"\b(?:targeted|wanted|suspected|alleged|accused|armed)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: generic nouns that name whoever did it ("gunmen", "unidentified individuals"), unlike "guerrillas" or
+#: "militants", which also name a side that is fought or talked about
+_ATTACKER_NOUN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|"
+                            r"armed\s+(?:men|man|individuals?|persons?|people|youths)|arsonists?|hit\s?m[ae]n|"
+                            r"kidnappers|abductors|bandits|snipers?|shooters?)\b", re.IGNORECASE)
 
 
 def _attributed(text: str, sent: Sentence, a: ActorMention) -> bool:
@@ -242,6 +309,31 @@ def _following(text: str, end: int, n: int = 2, max_chars: int = 500) -> list[Se
     return out
 
 
+# the subject that opens a sentence ("Nigerian Armed Forces launched ...", "The FARDC conducted ...")
+_LEAD_SUBJECT = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_ACTIVE_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:launched|carried\s+out|conducted|fired|shot|struck|hit|stormed|"
+                                r"attacked|raided|ambushed|shelled|bombed|targeted|opened\s+fire|clashed|killed)\b")
+
+
+def _preceding(text: str, start: int, max_chars: int = 400) -> list[Sentence]:
+    """The sentence right before ``start`` in the same paragraph (cheap split, no model), if any."""
+    lo = max(0, start - max_chars)
+    para = text.rfind("\n\n", lo, start)
+    lo = para + 2 if para >= 0 else lo
+    seg_end = start
+    while seg_end > lo and text[seg_end - 1].isspace():
+        seg_end -= 1
+    if seg_end <= lo:
+        return []
+    begin = lo
+    for m in _SENT_END.finditer(text, lo, seg_end):
+        if m.end() < seg_end:
+            begin = m.end()
+    if begin == lo and lo > 0 and para < 0:
+        return []  # no sentence start within reach
+    return [Sentence(begin, seg_end)]
+
+
 def _strike_head(mention: str) -> bool:
     low = mention.lower()
     return any(low.endswith(" " + h) for h in actors_mod.STRIKE_HEADS)
@@ -261,42 +353,129 @@ def _unknown_perpetrator(
 
 
 def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> str | None:
-    """perpetrator | victim | None, from the actor's position against the nearest trigger."""
+    """perpetrator | victim | None, from the actor's position against the triggers of its sentence."""
+    lo = max(sent.start, a.span[0] - 60)
+    if _OWN_ATTACK_AFTER.match(text, a.span[1], sent.end) and a.category not in ("civilians", "protesters"):
+        return "perpetrator"  # "an IS attack", "repelled a Taliban ambush": the attack is the group's
+    if _SOUGHT_BY_OPERATION.search(text, max(sent.start, a.span[0] - 45), a.span[0]):
+        return "victim"  # "while searching for a Taliban commander": the target of the operation
     if not trig:
         # "killed by ISIS" without a trigger of its own in this sentence is still an agent
-        if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 30), a.span[0]) and re.search(
+        if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 50), a.span[0]) and re.search(
             r"\b(?:attack|assault|ambush|raid|strike|shelling|bombing|blast|fire)\w*\s+(?:\w+\s+){0,3}by\s+\S*$",
-            text[max(sent.start, a.span[0] - 60) : a.span[0]],
+            text[lo : a.span[0]],
             re.IGNORECASE,
         ):
             return "perpetrator"
         return None
+    # "killed by ISIS", "were executed by IS after ...", "shells fired by LNA forces hit": the agent of a
+    # passive, whatever comes after
+    if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 50), a.span[0]) and any(
+            lo <= t.span[0] < a.span[0] for t in trig):
+        return "perpetrator"
+    # a trigger phrase that holds the actor: "gunmen attacked", "jets struck" (the actor opens it) name the
+    # agent, "fell to the Taliban" too; "fired at the Taliban positions" names the target
+    for t in trig:
+        if t.span[0] < a.span[1] and a.span[0] < t.span[1] and t.cls != "injure":
+            if a.span[0] <= t.span[0] or t.text[:4].lower() == "fell":
+                return "perpetrator"
+            return "victim"
     # nearest strong trigger in the sentence
     strong = [t for t in trig if t.strength >= 2] or trig
-    # a trigger phrase that contains the actor names it as the agent ("gunmen attacked", "gunmen stormed")
-    if any(t.span[0] <= a.span[0] and a.span[1] <= t.span[1] and t.cls not in ("injure",) for t in strong):
-        return "perpetrator"
     t = min(strong, key=lambda t: min(abs(t.span[0] - a.span[1]), abs(a.span[0] - t.span[1])))
+    role = _role_at(text, sent, a, t, trig)
+    if role is not None:
+        return role
+    # weaker readings when the nearest strong trigger says nothing: the subject of the verb right after the
+    # actor ("IS snipers targeted ..."), the object of the trigger right before it ("targeted a vehicle of
+    # the Egyptian forces")
+    after = [x for x in trig if x.span[0] >= a.span[1] and x is not t]
+    if after:
+        n = min(after, key=lambda x: x.span[0])
+        between = text[a.span[1] : n.span[0]]
+        if (len(between) <= 40 and _VERB_FORM.search(n.text) and not _CLAUSE_BREAK.search(between)
+                and "," not in between and not _PASSIVE_BEFORE.search(between) and not _PREP_BETWEEN.match(between)
+                and (not _INTRANSITIVE(n) or _OBJECT_AFTER.match(text, n.span[1], sent.end))):
+            return "perpetrator"
+    before = [x for x in trig if x.span[1] <= a.span[0] and x is not t]
+    if before:
+        p = max(before, key=lambda x: x.span[1])
+        gap = text[p.span[1] : a.span[0]]
+        if len(gap) <= 45 and not _NOT_OBJECT.search(gap) and "," not in gap and _VERB_FORM.search(p.text) \
+                and p.cls not in ("injure",) and not _INTRANSITIVE(p):
+            return "victim"
+    return None
+
+
+def _role_at(text: str, sent: Sentence, a: ActorMention, t: Trigger, trig: list[Trigger]) -> str | None:
+    """The actor's role against one trigger: subject, passive subject, object or agent."""
     if a.span[1] <= t.span[0]:
         between = text[a.span[1] : t.span[0]]
-        if _PASSIVE_BEFORE.search(between) and len(between) < 60:
-            return "victim"  # "two soldiers were killed"
-        if len(between) > 80 or _CLAUSE_BREAK.search(between) or _PREP_BETWEEN.match(between):
+        if (_PASSIVE_BEFORE.search(between) or _PASSIVE_TRIGGER.match(t.text)) and len(between) < 60 \
+                and not _CLAUSE_BREAK.search(_strip_rel(between)):
+            return "victim"  # "two soldiers were killed", "soldiers who were killed"
+        rel = _strip_rel(between)
+        if _WITH_APPOSITION.match(between):
+            rel = between = ""  # "The army, along with the helicopters of ..., attacked": still the subject
+        if _COORD.match(between) and any(x.span[1] <= a.span[0] for x in trig):
+            return None  # "killed 10 Taliban militants, and injured 5": the object of the verb before
+        if len(between) > 80 or _CLAUSE_BREAK.search(rel) or _PREP_BETWEEN.match(between):
             return None  # "a Taliban commander who leads fighters in attacks": not the subject
-        if t.cls == "injure" or (t.cls == "kill" and t.text.lower() in ("dead", "died", "deaths", "death")):
-            return "victim"
+        if _PARTICIPLE.match(t.text) and any(x.span[1] <= a.span[0] for x in trig):
+            return None  # "targeted a vehicle of the Egyptian forces ..., killing 10 soldiers": the subject did it
+        if _INTRANSITIVE(t) and not _OBJECT_AFTER.match(text, t.span[1], sent.end):
+            return "victim"  # "two soldiers injured", "three policemen dead"
         return "perpetrator"
     # actor after the trigger
     before = text[t.span[1] : a.span[0]]
-    if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 30), a.span[0]):
+    if _BY_BEFORE.search(text, max(sent.start, a.span[0] - 50), a.span[0]):
         return "perpetrator"  # "killed by ISIS gunmen"
     if t.cls == "clash" and _CLASH_BETWEEN.search(before):
         if _BETWEEN_FIRST.search(before):
             return "perpetrator"  # "clashes between X and Y": X is the first side (ACLED's actor 1)
+        if _HARMED_BEFORE_CLASH.search(text, max(sent.start, t.span[0] - 60), t.span[0]):
+            return "perpetrator"  # "two gang members were killed after exchanging fire with police"
         return "victim"  # Y, the second side
     if len(before) > 45 or _NOT_OBJECT.search(before):
         return None  # "fled towards the security forces": not the target
     return "victim"
+
+
+# "an IS attack", "a Taliban ambush": a named group's attack noun right after its name
+_OWN_ATTACK_AFTER = re.compile(r"(?:\s+(?:suicide|bomb|rocket|mortar|drone|IED|gun|armed|militant|terrorist))?\s+"
+                               r"(?:attacks?|ambush(?:es)?|assaults?|raids?|offensive|incursions?|infiltrations?|"
+                               r"shelling|bombings?)\b", re.IGNORECASE)
+# a verb form: "targeted", "shot", "opened fire", "killing" (not a noun: "attack", "IED", "violence")
+_VERB_FORM = re.compile(r"\b[a-z]+(?:ed|ing)\b|\b(?:shot|struck|hit|opened fire|open fire|beat|slew|took|set)\b")
+# ", along with the helicopters of a private military group," between a subject and its verb
+_WITH_APPOSITION = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|accompanied\s+by|supported\s+by|backed\s+by|"
+                              r"assisted\s+by|with\s+the\s+(?:help|support)\s+of|in\s+coordination\s+with)\b"
+                              r"[^;:.()\u201c\u201d]{1,150},\s*$", re.IGNORECASE)
+# "were killed after exchanging fire with": the other side of the clash did the killing
+_HARMED_BEFORE_CLASH = re.compile(r"\b(?:was|were|been|got)\s+(?:\w+ly\s+)?(?:killed|shot(?:\s+dead)?|wounded|injured|"
+                                  r"hurt|arrested|captured)\s+(?:after|while|when|during|in)\s+(?:an?\s+|the\s+)?$",
+                                  re.IGNORECASE)
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|is|are|got|get)\s", re.IGNORECASE)  # the trigger "was shot"
+_COORD = re.compile(r"\s*(?:,|and\b|or\b)", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\w+ing$", re.IGNORECASE)
+# "X wounded two policemen" (active, object after) versus "two soldiers wounded" (the harmed)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|several|many|some|"
+    r"a|an|the|his|her|their|its|at\s+least|more\s+than|about|around|over|nearly|almost|up\s+to|[A-Z][a-z]+)\b")
+
+
+def _INTRANSITIVE(t: Trigger) -> bool:  # noqa: N802 - reads as a predicate on the trigger class
+    return t.cls == "injure" or (t.cls == "kill" and t.text.lower() in ("dead", "died", "deaths", "death"))
+
+
+_REL = re.compile(r"^\s*,?\s*(?:who|which|that)\s+(?!said|says|told|claimed|blamed|accused)", re.IGNORECASE)
+
+
+def _strip_rel(between: str) -> str:
+    """"armed men who arrived in two vehicles kidnapped": the relative pronoun right after the actor is
+    its own clause about the actor, no break between the actor and the verb."""
+    m = _REL.match(between)
+    return between[m.end():] if m else between
 
 
 def _add_actor(bucket: dict[str, dict], a: ActorMention) -> None:
@@ -320,6 +499,9 @@ _RIOT_CLASSES = frozenset({"riot", "vdemo", "mob"})
 _PROTEST_CLASSES = frozenset({"protest", "intervene"})
 
 
+_FIREARM = re.compile(r"\b(?:shot|shoot\w*|fired?|gun\w*|opened\s+fire|open\s+fire)\b", re.IGNORECASE)
+
+
 def _crowd(text: str, sentences: list[tuple[Sentence, list[Trigger]]], mentions: list[ActorMention],
            country_hint: str | None) -> dict | None:
     """The crowd that acts in a protest or riot incident: "Protesters" or "Rioters".
@@ -328,9 +510,28 @@ def _crowd(text: str, sentences: list[tuple[Sentence, list[Trigger]]], mentions:
     violence. Not when state forces killed or wounded the demonstrators ("force"): the crowd is
     then the victim only. Evidence: the first protester/rioter/civilian mention of the incident,
     else the protest trigger itself."""
+    # a shooting is no crowd's violence, whoever the shooters are ("two men shot at people inside a store")
+    sentences = [(s, [t for t in trig if not (t.ctx == "mob" and _FIREARM.search(t.text))]) for s, trig in sentences]
     classes = {t.type_cls for _, trig in sentences for t in trig} | {t.cls for _, trig in sentences for t in trig}
     if "force" in classes:
         return None
+    # the crowd is what the first sentence that speaks of a crowd makes it (a later "riots in the prisons last
+    # week" is background, not this protest's violence), and later sentences where the crowd itself acts
+    # ("The demonstrators threw stones at the police station")
+    crowd_cls = _RIOT_CLASSES | _PROTEST_CLASSES
+    first: set[str] | None = None
+    for sent, trig in sentences:
+        here = {t.type_cls for t in trig} | {t.cls for t in trig}
+        if first is None:
+            if here & crowd_cls:
+                first = set(here)
+                if "protest" in here and here & {"clash", "arson"}:
+                    first.add("vdemo")  # "demonstrated and clashed with police", "... and burned tyres"
+        elif here & _RIOT_CLASSES and any(sent.start <= m.span[0] < sent.end
+                                          and m.category in ("protesters", "rioters") for m in mentions):
+            first |= here
+    if first is not None:
+        classes = first
     if classes & _RIOT_CLASSES:
         name, cat = "Rioters", "rioters"
     elif classes & _PROTEST_CLASSES:
