@@ -81,3 +81,11 @@ def test_airwars_input_is_the_narrative_without_gold_block(eval_dir):
     items = _load("airwars_gaza2023", eval_dir)
     assert all(i.html is None and i.text for i in items)
     assert all(i.published is None for i in items)
+
+
+def test_acled_and_or_labels_are_alternatives():
+    from harmwatch.evaluation.acled import _alternatives
+
+    assert _alternatives("Rebel Group A and/or Militia B") == ["Rebel Group A", "Militia B"]
+    assert _alternatives("Civilians (Country)") == ["Civilians (Country)"]
+    assert _alternatives("") == []

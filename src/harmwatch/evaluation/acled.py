@@ -36,6 +36,11 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+def _alternatives(label: str) -> list[str]:
+    """An ACLED actor label as the names that satisfy it: "A and/or B" is either A or B."""
+    return [n for n in (actor_name(part) for part in label.split(" and/or ")) if n]
+
+
 def load(data_dir: Path) -> list[EvalItem]:
     from harmwatch.extract.gazetteer import get_gazetteer
 
@@ -60,10 +65,10 @@ def load(data_dir: Path) -> list[EvalItem]:
         if row.get("sub_event_type"):
             gold["sub_event_type"] = row["sub_event_type"].strip()
             gold["event_type"] = (row.get("event_type") or "").strip()
-        if actor_name(row.get("actor1") or ""):
-            gold["perpetrators"] = [[actor_name(row["actor1"])]]
-        if actor_name(row.get("actor2") or ""):
-            gold["victims"] = [[actor_name(row["actor2"])]]
+        for col, key in (("actor1", "perpetrators"), ("actor2", "victims")):
+            alts = _alternatives(row.get(col) or "")
+            if alts:
+                gold[key] = [alts]
         k = to_int(row.get("fatalities"))
         if k is not None:
             gold["killed"] = count(k)
