@@ -141,3 +141,40 @@ def test_parse_number_words():
     assert parse_number_words("1,200") == 1200
     assert parse_number_words("7.62") is None
     assert parse_number_words("banana") is None
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # a floor and a ceiling are one range (invented sentences)
+        ("At least 15 and up to 25 civilians were killed.", "At least 15 and up to 25",
+         (15, 15, 25, "at least ... up to", False)),
+        ("more than 10 but as many as 20 people died", "more than 10 but as many as 20",
+         (11, 11, 20, "more than ... as many as", False)),
+        ("at least two, possibly up to five, were wounded", "at least two, possibly up to five",
+         (2, 2, 5, "at least ... up to", False)),
+        ("the strike killed between 12 to 19 civilians", "between 12 to 19", (12, 12, 19, "between", False)),
+        # an unknown number is a plural: at least two, no figure to add
+        ("An unknown number of attackers were wounded.", "An unknown number of",
+         (2, 2, None, "an unknown number of", True)),
+        ("AN UNSPECIFIED NUMBER OF SUBVERSIVES WERE ALSO WOUNDED.", "AN UNSPECIFIED NUMBER OF",
+         (2, 2, None, "an unspecified number of", True)),
+    ],
+)
+def test_ranges_and_unknown_numbers(text, words, expected):
+    assert vals(one(text, words)) == expected
+
+
+def test_age_between_commas_after_a_name_is_no_count():
+    # MUC-3/4
+    t = "PABLO PELAEZ GONZALES, 45, A FORMER MAYOR OF MEDELLIN, WAS MURDERED TODAY BY GUNMEN"
+    assert [p.text for p in find_numbers(t)] == []
+    # a count between commas after a common noun stays one
+    assert [p.text for p in find_numbers("In the end, 12, not 10, were counted.")] == ["12", "10"]
+
+
+def test_left_context_stops_at_the_sentence_start():
+    # Wikinews (CC BY 2.5): the number before the line break does not make "Twenty" a decimal
+    t = "They killed 23 Afghan soldiers and injured another 15.\nTwenty insurgents were killed."
+    s = t.index("Twenty")
+    assert [(p.text, p.best) for p in find_numbers(t, s, len(t))] == [("Twenty", 20)]

@@ -10,11 +10,15 @@ What is recognised
 * digits: ``250``, ``1,200``, ``1.5 million`` (a decimal only with a scale word);
 * words, any case: ``twenty-five``, ``one hundred and twelve``, ``a hundred``,
   ``a dozen``, ``two dozen``, ``half a dozen``, ``TWENTY-FIVE`` (MUC text is all caps);
-* ranges: ``between 10 and 15``, ``10 to 15``, ``10-15``, ``three or four``;
+* ranges: ``between 10 and 15``, ``between 10 to 15``, ``10 to 15``, ``10-15``,
+  ``three or four``, and a floor with a ceiling: ``at least 15 and up to 25``, ``more than
+  10 but as many as 20``, ``at least one but possibly up to 12`` (one range, never two
+  counts to add up);
 * qualifiers before a number (see the table below);
 * vague quantities: ``dozens``, ``scores``, ``hundreds``, ``thousands``, ``tens``
   (``tens of thousands``), ``several``, ``a few``, ``a handful``, ``a couple``,
-  ``a number of``, ``many``, ``numerous`` and ``several dozen``/``a few hundred``.
+  ``a number of``, ``an unknown number of`` (also unspecified, undetermined, undisclosed),
+  ``many``, ``numerous`` and ``several dozen``/``a few hundred``.
 
 Qualifier rules (N is the stated figure)
 ----------------------------------------
@@ -30,6 +34,8 @@ fewer than, less than, under                           None       None     N-1
 about, around, some, approximately, an estimated,      None       N        None
 roughly, estimated, approx.
 range A-B ("between A and B", "A to B", "A or B")      A          A        B
+floor and ceiling ("at least A and up to B")           A          A        B
+  ("more than A but as many as B")                     A+1        A+1      B
 =====================================================  =========  =======  ======
 
 "more than N" is read literally: the smallest count the statement allows is N+1, and
@@ -65,7 +71,9 @@ thousands                  2000     at least two thousand
 tens/hundreds of thousands 20000 / 200000
 several/a few dozen etc.   3x / 2x the unit ("several hundred" = 300)
 many, numerous, a number   2        a plural: at least two, and nothing more; the upper
-of, countless, untold               end is open (max None) like every vague word
+of, countless, untold,              end is open (max None) like every vague word. The
+an unknown number of                casualty rules give a bare plural noun ("civilians were
+                                    injured") the same figure, qualifier "plural"
 =========================  =======  =======================================================
 
 The plural words ("many", "a number of") commit to no more than "more than one", so 2
@@ -80,8 +88,10 @@ Years ("in 2015", bare 1800-2099 unless a people noun follows), times ("3 a.m.",
 percentages ("65%", "65 percent"), ordinals ("3rd", "first" is never matched), ages
 ("a 25-year-old man", "aged 25", "25 years old"), money ("$5", "5 million dollars"),
 measures and calibres ("7.62mm", "18 KM", "5 hours"), unit or serial numbers
-("Brigade 15", "Route 1", "NO. 4", "M-16"), phone numbers and pronoun "one"
-("no one", "the one who").
+("Brigade 15", "Route 1", "NO. 4", "M-16"), phone numbers, pronoun "one"
+("no one", "the one who") and an age between commas after a name ("Pablo Pelaez, 45, a
+former mayor"). The left context that tells these apart never reaches back over the start
+of the sentence searched ("... another 15.\nTwenty insurgents were killed": 20 is a count).
 """
 
 from __future__ import annotations
@@ -174,25 +184,33 @@ _VAGUE_UNITS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousa
 _VAGUE_FIXED = {"a couple of": 2, "a couple": 2, "a few": 2, "a handful of": 2,
                 "a handful": 2, "several": 3}
 _VAGUE_NOFIG = ("many", "numerous", "a number of", "countless", "untold", "a lot of",
-                "lots of", "a large number of", "large numbers of", "a great many")
+                "lots of", "a large number of", "large numbers of", "a great many",
+                "an unknown number of", "an unspecified number of", "an undetermined number of",
+                "an undisclosed number of", "an unconfirmed number of", "an uncertain number of")
 _VAGUE = (
     r"\b(?:(?P<vmul>several|a\s+few)\s+(?P<vunit>dozen|hundred|thousand)"
     r"|(?P<vplural>tens|dozens|scores|hundreds|thousands|millions)"
     r"(?:\s+(?:of\s+|and\s+)?(?P<vplural2>thousands|millions|hundreds))?"
     r"|(?P<vfixed>a\s+couple(?:\s+of)?|a\s+few|a\s+handful(?:\s+of)?|several)"
     r"|(?P<vnofig>many|numerous|a\s+number\s+of|countless|untold|a\s+lot\s+of|lots\s+of"
-    r"|a\s+large\s+number\s+of|large\s+numbers\s+of|a\s+great\s+many))\b"
+    r"|a\s+large\s+number\s+of|large\s+numbers\s+of|a\s+great\s+many"
+    r"|an\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+number\s+of))\b"
 )
 
 #: qualifier strings that mark a claim as vague (used by casualties.reconcile)
 VAGUE_QUALIFIERS = frozenset(
     {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "several", "a few",
-     "a handful", "a couple"} | set(_VAGUE_NOFIG)
+     "a handful", "a couple", "plural"} | set(_VAGUE_NOFIG)
 )
 
+# "at least 15 and up to 25", "more than 10 but as many as 20": a floor and a ceiling
+_LOW_Q = r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over"
+_HIGH_Q = r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|nearly|almost|possibly|perhaps|maybe"
 _MASTER = re.compile(
-    rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
-    rf"(?:between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})"
+    rf"(?P<lq>{_LOW_Q})\s+(?P<l1>{_NUM})(?:\s*,\s*|\s*,?\s+(?:and|but|to|or)\s+|\s*[-–]\s*)"
+    rf"(?:(?:possibly|perhaps|maybe|even)\s+)?(?P<hq>{_HIGH_Q})\s+(?P<l2>{_NUM2})"
+    rf"|(?:(?P<qual>{_QUAL_RE})\s+)?"
+    rf"(?:between\s+(?P<b1>{_NUM})\s+(?:and|to|-|–)\s+(?P<b2>{_NUM})"
     rf"|(?:from\s+)?(?P<r1>{_NUM})\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<r2>{_NUM2})"
     rf"|{_VAGUE}"
     rf"|(?P<num>{_NUM}))",
@@ -338,10 +356,12 @@ def parse_number_words(s: str) -> int | None:
 _LEFT_PRONOUN_ONE = re.compile(r"\b(?:no|any|every|each|the|some)\s+$", re.I)
 _LEFT_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\.?\s+$", re.I)
 _LEFT_AT = re.compile(r"\bat\s+$", re.I)
+_LEFT_NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*\s*,\s*$")
+_RIGHT_COMMA = re.compile(r"\s*,")
 
 
 def _plain_number(text: str, s: int, e: int, *, left_check: bool = True,
-                  right_check: bool = True) -> int | None:
+                  right_check: bool = True, lo: int = 0) -> int | None:
     """Value of the number at text[s:e] unless its context says it is not a count."""
     raw = text[s:e]
     val = parse_number_words(raw)
@@ -349,13 +369,15 @@ def _plain_number(text: str, s: int, e: int, *, left_check: bool = True,
         return None
     if right_check and _RIGHT_SKIP.match(text, e):
         return None
-    left = text[max(0, s - 30):s]
+    left = text[max(lo, s - 30):s]  # not across the start of the sentence ("... another 15.\nTwenty")
     if left_check and _LEFT_SKIP.search(left):
         # "ON 23 SEPTEMBER 28 BODIES": the day is already given, so 28 counts bodies
         if not (_LEFT_DAY_MONTH.search(left) and _PEOPLE_NOUN.match(text, e)):
             return None
     if raw.lower() == "one" and _LEFT_PRONOUN_ONE.search(left):
         return None
+    if val < 120 and _LEFT_NAME_COMMA.search(left) and _RIGHT_COMMA.match(text, e):
+        return None  # an age between commas after a name: "Pablo Pelaez, 45, a former mayor"
     if re.fullmatch(r"\d{4}", raw) and _LEFT_AT.search(left) and int(raw[:2]) < 24 and int(raw[2:]) < 60:
         return None  # military time "AT 2350"
     if re.fullmatch(r"\d{4}", raw) and 1800 <= val <= 2099:
@@ -441,9 +463,23 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         qual = _norm(m.group("qual")) if m.group("qual") else None
         phrase: NumberPhrase | None = None
-        if m.group("b1") is not None or m.group("r1") is not None:
+        if m.group("l1") is not None:
+            a = _plain_number(text, m.start("l1"), m.end("l1"), right_check=False, lo=start)
+            b = _plain_number(text, m.start("l2"), m.end("l2"), left_check=False)
+            if a is not None and b is not None and a < b:
+                lq, hq = _norm(m.group("lq")), _norm(m.group("hq"))
+                lo = a + 1 if _QUALS.get(lq) == "gt" else a
+                phrase = NumberPhrase((s, e), text[s:e], lo, lo, b, f"{lq} ... {hq}")
+            else:  # not a floor and a ceiling: read the first number alone
+                m2 = _SINGLE.match(text, s, end)
+                if m2 is None:
+                    pos = s + 1
+                    continue
+                m = m2
+                s, e = m.span()
+        elif m.group("b1") is not None or m.group("r1") is not None:
             g1, g2 = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
-            a = _plain_number(text, m.start(g1), m.end(g1), right_check=False)
+            a = _plain_number(text, m.start(g1), m.end(g1), right_check=False, lo=start)
             b = _plain_number(text, m.start(g2), m.end(g2), left_check=False)
             if a is not None and b is not None and a < b:
                 q = "between" if g1 == "b1" else "range"
@@ -459,7 +495,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if phrase is not None:
             pass
         elif m.group("num") is not None:
-            v = _plain_number(text, m.start("num"), m.end("num"))
+            v = _plain_number(text, m.start("num"), m.end("num"), lo=start)
             if v is not None:
                 mn, best, mx = _apply_qualifier(qual, v)
                 phrase = NumberPhrase((s, e), text[s:e], mn, best, mx, qual)
