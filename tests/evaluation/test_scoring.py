@@ -145,3 +145,21 @@ def test_same_admin1_compares_units_not_spellings():
     assert S.same_admin1("Ninawa", "Nineveh", "IQ")
     assert not S.same_admin1("Kirkuk", "Nineveh", "IQ")
     assert not S.same_admin1("Nineveh", None, "IQ")
+
+
+def test_listed_victims_and_bare_plurals_are_evidence_for_their_figures():
+    text = "GUNMEN KILLED JUAN PEREZ AND MARIA LOPEZ. Civilians were injured in the raid."
+
+    def span(words):
+        s = text.index(words)
+        return [s, s + len(words)]
+
+    listed = [span("KILLED"), span("JUAN PEREZ"), span("MARIA LOPEZ")]
+    claim = {"best": 2, "qualifier": None, "evidence": listed}
+    assert S.evidence_checks({"killed": {"best": 2, "evidence": listed, "claims": [claim]}}, text)["killed"] == 1
+    # the same spans do not support three victims
+    claim3 = dict(claim, best=3)
+    assert S.evidence_checks({"killed": {"best": 3, "evidence": listed, "claims": [claim3]}}, text)["killed"] == 0
+    plural = {"best": 2, "qualifier": "plural", "evidence": [span("Civilians were injured")]}
+    inc = {"injured": {"best": 2, "evidence": plural["evidence"], "claims": [plural]}}
+    assert S.evidence_checks(inc, text)["injured"] == 1

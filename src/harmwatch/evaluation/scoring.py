@@ -337,8 +337,8 @@ def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None)
     """For each non-null value of one incident, 1 if its evidence text supports it, else 0:
     date -> the evidence reads like a date (digit, month, weekday, relative word); killed/injured ->
     the evidence holds a number or number word (for a figure of 1 also a singular subject or verb:
-    "Nur ... was killed"); location -> the place name (or one of its keys) is
-    in the evidence; perpetrators/victims -> the mention or the canonical name is in the evidence;
+    "Nur ... was killed"; for a list of victims one span per person; for a bare plural its noun);
+    location -> the place name (or one of its keys) is in the evidence; perpetrators/victims -> the mention or the canonical name is in the evidence;
     every value -> the evidence is non-empty and its offsets lie inside the text.
     ``details`` (optional) receives "field: value <- evidence" for every failed check."""
     out: dict[str, int] = {}
@@ -383,6 +383,12 @@ def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None)
             if not ok and c.get("best") == 1:
                 # one named or singular victim: "Nur ... was killed", "he died" is honest evidence for 1
                 ok = bool(t) and bool(_SINGULAR.search(t))
+            if not ok and t:
+                # victims listed one by one ("killed Juan Perez and Maria Lopez": one span per person
+                # beside the trigger) or a bare plural read as "at least 2" ("civilians were injured")
+                ok = any(cl.get("best") == c.get("best") and (
+                    cl.get("qualifier") == "plural" or len(cl.get("evidence") or []) > (cl.get("best") or 0))
+                    for cl in c.get("claims") or [])
             out[k] = int(ok)
             note(k, c.get("best"), c.get("evidence"))
     for k in ("perpetrators", "victims"):
