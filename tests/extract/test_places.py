@@ -101,7 +101,9 @@ def test_corrupt_cache_is_rebuilt_not_loaded(tmp_path, monkeypatch, gz):
     monkeypatch.setenv("HARMWATCH_CACHE_DIR", str(tmp_path))
     path = gzmod.index_path()
     path.write_bytes(b"not a pickle")
-    monkeypatch.setattr(gzmod, "_build_state", lambda d, sig: (_ for _ in ()).throw(RuntimeError("rebuild")))
+    from harmwatch.extract import gazetteer_build
+
+    monkeypatch.setattr(gazetteer_build, "build_state", lambda d, sig: (_ for _ in ()).throw(RuntimeError("rebuild")))
     with pytest.raises(RuntimeError, match="rebuild"):
         gzmod.load_or_build()
 
