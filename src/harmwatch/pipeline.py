@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from harmwatch import __version__
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract.assemble import extract_incidents
+from harmwatch.extract.nonconflict import non_conflict_kind
 from harmwatch.ingest import ingest, item_error
 from harmwatch.types import Document, DocumentResult, InputItem
 
@@ -42,7 +43,18 @@ def extract_document(doc: Document) -> DocumentResult:
     incidents = extract_incidents(doc)
     if not doc.published:
         warnings.append("no publication date: relative dates stay unresolved and years may be unknown")
-    return DocumentResult(doc_id=doc.id, status="ok", text=doc.text, incidents=incidents, document=doc, warnings=warnings)
+    return DocumentResult(doc_id=doc.id, status="ok", text=doc.text, incidents=incidents, document=doc, warnings=warnings,
+                          excluded=_excluded(doc.text or ""))
+
+
+def _excluded(text: str) -> list[dict]:
+    """The first non-conflict cause of harm in the text (earthquake, boiler blast, road crash), if
+    any: the extractor opens no incident for it, and the output says so."""
+    got = non_conflict_kind(text)
+    if got is None:
+        return []
+    kind, (s, e) = got
+    return [{"kind": kind, "text": text[s:e], "evidence": [[s, e]]}]
 
 
 def process_item(item: InputItem) -> DocumentResult:

@@ -185,6 +185,9 @@ class DocumentResult:
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
     error_code: str | None = None
+    #: harm the text reports that is not armed violence ("natural disaster", "accident"), with the
+    #: cause's words: why a report of deaths may have no incident
+    excluded: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -204,6 +207,8 @@ class DocumentResult:
             out["source"] = d.source
             out["language"] = d.language
         out["incidents"] = [i.to_dict() for i in self.incidents]
+        if self.excluded:
+            out["excluded"] = [dict(x) for x in self.excluded]
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out

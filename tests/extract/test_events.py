@@ -250,3 +250,115 @@ def test_claimed_killing_after_fighting_is_no_war_toll():
 def test_booby_trapped_car_is_a_car_bomb():
     found = find_weapons("A booby-trapped car exploded near the market.")
     assert [w.name for w in found] == ["car bomb"]
+
+
+# --------------------------------------------------------------------------- who took the territory
+
+
+def test_territory_follows_who_took_it():
+    # the taker named before the verb decides, whatever the verb ("recaptured" by rebels is theirs)
+    assert _sub("Al-Shabaab militants recaptured the village from government forces on Tuesday.") == (
+        "Non-state actor overtakes territory"
+    )
+    assert _sub("Government troops recaptured the town from the rebels on Sunday.") == "Government regains territory"
+    assert _sub("Rebel fighters seized the town of Kidal from the army after a day of clashes.") == (
+        "Non-state actor overtakes territory"
+    )
+    assert _sub("Pro-government fighters took control of two villages from Houthi rebels on Friday.") == (
+        "Government regains territory"
+    )
+    # no taker named: the side it was taken from, else whose place it was
+    assert _sub("Two villages were taken back from the rebels on Friday.") == "Government regains territory"
+    assert _sub("Soldiers captured two rebel camps in the mountains over the weekend.") == "Government regains territory"
+    # a passive's subject is the loser
+    assert _sub("The insurgents were pushed back from the outskirts of the city on Monday.") == "Government regains territory"
+
+
+def test_territory_outranks_the_means_of_the_battle():
+    assert _sub("Army troops captured a village in the north on Wednesday after days of air and artillery "
+                "bombardment.") == "Government regains territory"
+
+
+def test_territory_without_a_fight_is_a_non_violent_transfer():
+    assert _sub("Rebel fighters entered the town on Sunday and took control of it after government troops pulled out.") == (
+        "Non-violent transfer of territory"
+    )
+    # with fighting it is a capture
+    assert _sub("Rebel fighters took control of the town after heavy clashes with government troops pulled out.") != (
+        "Non-violent transfer of territory"
+    )
+
+
+def test_a_named_group_is_not_a_liberation():
+    # "Liberation" in a group's name is no territory event (capitalised); the noun is
+    assert "regain" not in {c for _, c, _ in _trig("Officials blamed the Democratic Front for the Liberation of Rwanda.")}
+    assert "regain" in {c for _, c, _ in _trig("Troops completed the liberation of the city on Monday.")}
+
+
+# --------------------------------------------------------------------------- protests, mobs, property
+
+
+def test_police_action_in_any_sentence_of_a_protest():
+    assert _sub("Hundreds of workers protested outside the factory on Monday demanding unpaid wages. Police intervened.") == (
+        "Protest with intervention"
+    )
+    assert _sub("Around 200 residents held a protest against water shortages in the town. Police arrested 12 of them.") == (
+        "Protest with intervention"
+    )
+    # the arrest a protest is about is not police action against it
+    assert _sub("Journalists protested against the arrest of their editor in the capital. He was arrested in connection "
+                "with a tax case.") == "Peaceful protest"
+    assert _sub("Police used excessive force to violently disperse a peaceful march in the capital.") == (
+        "Excessive force against protesters"
+    )
+
+
+def test_a_demonstrations_own_violence_and_a_mobs():
+    # burning tyres, barricades and stones to press a demand: a violent demonstration, not a mob
+    assert _sub("Dozens of workers burned tyres and blocked the highway to demand their salaries.") == "Violent demonstration"
+    assert _sub("Migrant workers demonstrated and pelted stones at the police station.") == "Violent demonstration"
+    # a crowd beating a person, or two groups of villagers fighting: mob violence
+    assert _sub("Villagers beat up a man suspected of stealing a goat.") == "Mob violence"
+    assert _sub("A suspected thief was beaten up by residents of the market on Friday.") == "Mob violence"
+    assert _sub("Two groups of villagers clashed with sticks and machetes over a land dispute, injuring eight.") == (
+        "Mob violence"
+    )
+    # fighters fired on by "two of the men" are no mob
+    assert _sub("The patrol was fired upon by two of the men near the bridge.") != "Mob violence"
+
+
+def test_protest_background_is_not_this_protests_violence():
+    assert _sub("Thousands rallied in the capital on Saturday to mourn demonstrators killed last month.") == (
+        "Peaceful protest"
+    )
+    assert _sub("Hundreds of people took to the streets of the city to demand the reopening of the market.") == (
+        "Peaceful protest"
+    )
+
+
+def test_property_destruction_without_people_harmed():
+    assert _sub("Gunmen attacked and burned a school in the village on Monday night.") == "Looting/property destruction"
+    assert _sub("Militants carried out an arson attack on a telecommunications tower.") == "Looting/property destruction"
+    assert _sub("Unknown men vandalised a cafe in the city centre overnight.") == "Looting/property destruction"
+    # shooting at a house attacks the people inside it
+    assert _sub("Gunmen opened fire on the house of a local councillor on Sunday.") == "Attack"
+
+
+# --------------------------------------------------------------------------- strategic developments
+
+
+def test_misfires_agreements_deployments_and_downed_drones():
+    assert _sub("Three militants were killed when the bomb they were planting exploded prematurely.") == (
+        "Disrupted weapons use"
+    )
+    assert _sub("Rebels released 20 soldiers in exchange for the release of 15 detained fighters.") == "Agreement"
+    assert _sub("The army deployed additional troops to the border region on Friday.") == "Change to group/activity"
+    assert _sub("The insurgents shot down a military drone over the valley.") == "Disrupted weapons use"
+    # a ceasefire after weeks of fighting: the fighting is the setting
+    assert _sub("The two sides agreed to a ceasefire after weeks of fighting.") == "Agreement"
+
+
+def test_fire_of_mortars_and_small_arms_at_positions_is_an_exchange():
+    assert _sub("The forces fired 82mm mortars, heavy machine guns and small arms at the positions of the militia "
+                "near the village.") == "Armed clash"
+    assert _sub("Monitors recorded 40 explosions and shots involving small arms near the village.") == "Armed clash"

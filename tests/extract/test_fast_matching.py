@@ -18,8 +18,8 @@ import sys
 import pytest
 
 from harmwatch.api import sample_corpus_path
-from harmwatch.extract import (casualties, casualty_lists, casualty_rules, casualty_victims, dates, events, numbers,
-                               speakers, weapons)
+from harmwatch.extract import (casualties, casualty_lists, casualty_rules, casualty_victims, dates, events, nonconflict,
+                               numbers, speakers, weapons)
 from harmwatch.extract.segment import split_sentences
 
 
@@ -101,7 +101,8 @@ def test_two_character_prefixes_of_a_pattern():
 
 def _led_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
-    for mod in (events, dates, casualties, casualty_rules, casualty_victims, casualty_lists, numbers, speakers, weapons):
+    for mod in (events, nonconflict, dates, casualties, casualty_rules, casualty_victims, casualty_lists, numbers,
+                speakers, weapons):
         for name, rx in vars(mod).items():
             if isinstance(rx, re.Pattern) and rx.pattern.startswith("(?=(?i:["):
                 out.append((f"{mod.__name__.rsplit('.', 1)[1]}.{name}", rx))

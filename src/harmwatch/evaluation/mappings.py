@@ -119,6 +119,10 @@ ACLED_TO_CASE: dict[str, str] = {
 #: NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB) name no ACLED event type.
 CASE_SEEN = frozenset(ACLED_TO_CASE.values())
 
+#: harmwatch's non-conflict causes of harm (``DocumentResult.excluded``) -> CASE's unseen labels; a
+#: document with an incident keeps its incident's label
+NON_CONFLICT_TO_CASE: dict[str, str] = {"natural disaster": "NATURAL_DISASTER", "accident": "MAN_MADE_DISASTER"}
+
 #: the label a document gets when harmwatch finds no incident in it (never a gold label)
 NO_EVENT = "NO_EVENT"
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from harmwatch.evaluation import scoring as S
 from harmwatch.evaluation.base import EvalItem, subsample
 from harmwatch.evaluation.baselines import baseline_incident, page_text
-from harmwatch.evaluation.mappings import ACLED_TO_CASE, CASE_SEEN, NO_EVENT
+from harmwatch.evaluation.mappings import ACLED_TO_CASE, CASE_SEEN, NO_EVENT, NON_CONFLICT_TO_CASE
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def loader(name: str):
 
 def _compact(result) -> dict[str, Any]:
     return {"status": result.status, "error": result.error, "text": result.text or "",
-            "incidents": [i.to_dict() for i in result.incidents]}
+            "incidents": [i.to_dict() for i in result.incidents], "excluded": list(result.excluded)}
 
 
 def _predict(task: tuple[str, str, str | None, str | None, str | None]) -> dict[str, Any]:
@@ -263,6 +263,8 @@ def score_set(name: str, items: list[EvalItem], preds: list[dict], prefix_preds:
         elif name == "case2021_task2":
             inc = S.lead_incident(incs)
             lab = ACLED_TO_CASE.get((inc or {}).get("sub_event_type") or "", NO_EVENT) if inc else NO_EVENT
+            if inc is None and pred.get("excluded"):  # harm harmwatch says is no armed violence
+                lab = NON_CONFLICT_TO_CASE.get(pred["excluded"][0]["kind"], NO_EVENT)
             sys_rows.append(S.score_label(iid, "event_type", item.gold["label"], lab, inc, text))
             base_rows.append(S.score_label(iid, "event_type", item.gold["label"], majority_label, None, text))
             if item.gold["label"] in CASE_SEEN:  # CASE subtask 1: the ACLED-derived labels only

@@ -16,7 +16,16 @@ Violence in a protest or by a mob is typed by its sentence: a killing in a
 sentence about protesters and police is *Excessive force against protesters*,
 "protesters clashed with police" a *Violent demonstration*, a beating by a mob
 *Mob violence*. The trigger keeps its base class (``cls``, used by the role
-rules) and carries the context class in ``ctx``, which decides the type.
+rules) and carries the context class in ``ctx``, which decides the type. Those
+crowd rules live in :mod:`harmwatch.extract.nonconflict` (``context_class``),
+beside the rules for harm that is no violence at all: a sentence whose killing
+or explosion has a natural or accidental cause (an earthquake, a boiler blast, a
+bus crash) and no attacker opens no incident.
+
+A territory trigger carries who took the place: "retake" when the sentence
+names state forces as the taker (or an armed group as the side it was taken
+from), "seize" when it names an armed group; a capture with no fighting in an
+incident that reports a withdrawal is a *Non-violent transfer of territory*.
 
 The ACLED taxonomy (event type / sub-event type) and the CAMEO codes it maps
 to are in :data:`SUB_EVENTS`.
@@ -61,70 +70,48 @@ SUB_EVENTS: dict[str, tuple[str, str | None]] = {
     "Other": ("Strategic developments", None),
 }
 
-# Decision order: specific means of violence first, then who the violence involved (protest, mob),
-# then battles, generic harm, and last the non-violent developments.
+# Decision order. A device that went off too soon decides first; then a change of territory (the
+# capture is what a battle with shelling or bombing around it changed: "troops captured the village
+# after air and artillery bombardment"); then the specific means of violence; then who the violence
+# involved (protest, mob); then battles, generic harm, and last the non-violent developments.
 _CLASS_PRIORITY = [
-    "chemical",
-    "suicide",
-    "air",
-    "exchange",
-    "shelling",
-    "grenade",
-    "explosive",
-    "sexual",
-    "abduction",
-    "force",
-    "vdemo",
-    "intervene",
-    "mob",
-    "regain",
-    "overtake",
-    "clash",
-    "kill",
-    "attack",
-    "injure",
-    "riot",
-    "protest",
-    "arson",
-    "arrest",
-    "disrupt",
-    "transfer",
-    "agreement",
-    "hq",
-    "group",
+    "misfire",
+    "retake", "seize", "regain", "overtake",
+    "chemical", "suicide", "air", "exchange", "shelling", "grenade", "explosive",
+    "sexual", "abduction",
+    "force", "vdemo", "intervene", "mob",
+    "clash", "kill", "attack", "injure", "riot", "protest",
+    "arson", "arrest", "arrest_one", "disrupt", "transfer", "agreement", "hq", "group",
 ]
 CLASS_TO_SUB = {
-    "chemical": "Chemical weapon",
-    "suicide": "Suicide bomb",
-    "air": "Air/drone strike",
-    "shelling": "Shelling/artillery/missile attack",
-    "explosive": "Remote explosive/landmine/IED",
-    "grenade": "Grenade",
-    "sexual": "Sexual violence",
-    "abduction": "Abduction/forced disappearance",
-    "clash": "Armed clash",
-    "exchange": "Armed clash",
-    "regain": "Government regains territory",
-    "overtake": "Non-state actor overtakes territory",
-    "force": "Excessive force against protesters",
-    "vdemo": "Violent demonstration",
-    "intervene": "Protest with intervention",
-    "protest": "Peaceful protest",
-    "mob": "Mob violence",
-    "riot": "Mob violence",
+    "chemical": "Chemical weapon", "suicide": "Suicide bomb", "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack", "explosive": "Remote explosive/landmine/IED", "grenade": "Grenade",
+    "sexual": "Sexual violence", "abduction": "Abduction/forced disappearance",
+    "clash": "Armed clash", "exchange": "Armed clash",
+    # territory: "retake" / "seize" when the sentence says who took the place (see _territory_side)
+    "regain": "Government regains territory", "retake": "Government regains territory",
+    "overtake": "Non-state actor overtakes territory", "seize": "Non-state actor overtakes territory",
+    "force": "Excessive force against protesters", "vdemo": "Violent demonstration",
+    "intervene": "Protest with intervention", "protest": "Peaceful protest",
+    "mob": "Mob violence", "riot": "Mob violence",
     "arson": "Looting/property destruction",
-    "arrest": "Arrests",
-    "disrupt": "Disrupted weapons use",
-    "transfer": "Non-violent transfer of territory",
-    "agreement": "Agreement",
-    "hq": "Headquarters or base established",
-    "group": "Change to group/activity",
+    "arrest": "Arrests", "arrest_one": "Arrests",  # arrest_one: one named person's (nonconflict.context_class)
+    # misfire: "exploded prematurely", "killed while planting a bomb"
+    "disrupt": "Disrupted weapons use", "misfire": "Disrupted weapons use",
+    "transfer": "Non-violent transfer of territory", "agreement": "Agreement",
+    "hq": "Headquarters or base established", "group": "Change to group/activity",
 }
 
 _N = r"(?:\w+[ -]){0,3}?"  # up to three modifier words ("two new military")
 
 # (class, strength, pattern); strength 2 = strong, 1 = weak
 _TRIGGERS: list[tuple[str, int, str]] = [
+    # a device that went off too soon, in its makers' hands: ACLED's disrupted weapons use, whatever it hurt
+    ("misfire", 2, r"prematurely|premature (?:explosion|detonation|blast)|while (?:planting|laying|making|assembling|handling|transporting|defusing) (?:an? |the |their )?(?:\w+ )?(?:bombs?|IEDs?|explosives?|mines?|landmines?|devices?)"),
+    # what police do to a protest short of violence (weak: they type a protest, never open an incident)
+    ("quell", 1, r"intervened|interfered|interven(?:tion|ing)|(?:to|tried to|attempted to) disperse|forced (?:them|the (?:\w+ ){0,2}?(?:protesters|demonstrators|crowds?|marchers|participants|group)) to (?:disperse|leave)|(?:removed|evicted) (?:the )?(?:\w+ ){0,2}?(?:protesters|demonstrators|crowds?|marchers)|(?:were|was) (?:\w+ly )?(?:removed|evicted) by (?:the )?police|(?:fired|firing) (?:\w+ ){0,4}?(?:in|into) the air|warning shots|(?:stopped|prevented|blocked) (?:the )?(?:\w+ )?(?:protesters|demonstrators|marchers|crowds?|them from)|suppress(?:ed|ing)?|crack(?:ed|ing)? down|crackdown|cordoned off|kettled|(?:controlled|brought) the (?:situation|crowds?)|(?:re-?open(?:ed)?|clear(?:ed)?|unblock(?:ed)?) the (?:\w+ )?(?:roads?|highways?|streets?|blockades?)"),
+    ("excess", 1, r"excessive (?:use of )?force|live (?:ammunition|rounds|bullets|fire)|violently (?:suppress(?:ed)?|dispers(?:ed|e)|broke up|break up|crack(?:ed)? down)"),
+    ("arson", 2, r"(?:carried out|mounted|conducted|launched|staged) (?:an? )?(?:\w+ )?arson attacks?|arson attacks?"),
     ("chemical", 2, r"chemical (?:weapons? )?attacks?|(?:chlorine|sarin|mustard|toxic|poison(?:ous)?|nerve) gas (?:attacks?|bombs?)|(?:used|dropped|fired|released) (?:\w+ ){0,4}?(?:chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agents?|chemical (?:weapons|agents|munitions))|gassed"),
     ("suicide", 2, r"suicide (?:bomb(?:er|ing)?s?|attacks?|attackers?|car bomb(?:er|ing)?s?|blasts?|explosions?|vests?|belts?)|blew (?:him|her)self up|blew themselves up|blow themselves up|blows? (?:him|her)self up|detonated (?:his|her|their) (?:explosive |suicide )?(?:vest|belt)s?"),
     ("air", 2, r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|(?:war)?planes? (?:struck|bombed|hit|attacked|pounded|targeted)|(?:jets|aircraft|helicopters?) (?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing|strikes?)|bombed from the air|helicopter gunships? (?:fired|attacked)"),
@@ -141,26 +128,26 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("blast", 2, r"(?<!controlled )explosions?|blasts?"),
     ("sexual", 2, r"raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abused?)|gang-raped|molest(?:ed|ing)"),
     ("abduction", 2, r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostages?|held hostage|hijack(?:ed|ing)|forcibly disappeared|went missing after being (?:taken|seized)"),
-    ("regain", 2, r"recaptured|recapture[sd]?|retook|retaken|regained (?:full |complete )?control|liberated|liberation of|recovered (?:full |complete )?(?:control|territory)|freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|districts?|neighbou?rhoods?) from|(?:drove|driven|pushed) (?:the )?(?:\w+ ){0,3}?(?:militants|insurgents|terrorists|rebels|fighters|jihadists) (?:out|back)|(?:took|retook|regained|taken) back|re-?took control|cleared (?:\w+ ){0,3}?of (?:militants|insurgents|terrorists|rebels|fighters|IS|ISIS|jihadists)"),
-    ("overtake", 2, r"overran|overrun|(?:seized|took|taken|gained|wrested|assumed) (?:full |complete |total )?control (?:of|over)|(?:established|took|taken|seized|gained) (?:full )?control (?:by force )?(?:of|over)|(?:captured|seized|took over|stormed and (?:captured|seized)) (?:the |a |an |two |three |several |\d+ )?(?:[\w-]+ ){0,2}?(?:town|city|village|villages|district|base|area|areas|territory|region|positions?|checkpoints?|outposts?|hill|airport|military post|neighbou?rhoods?|camps?|bastions?|strongholds?)s?|fell (?:in)?to (?:the )?(?:hands of )?(?:militants|insurgents|rebels|jihadists|Taliban|Houthis|IS|ISIS|al-Shabaab|fighters)"),
-    ("clash", 2, r"clash(?:es|ed)?|fighting|firefights?|fire ?fights?|gun ?fights?|gun ?battles?|shoot-?outs?|(?:heavy )?exchanges? of fire|exchang(?:ed|ing) fire|fire exchange|bursts? of (?:\w+ )?fire|(?:an? |the )encounters? (?:with|between)|battled|engaged (?:the )?(?:enemy|insurgents|militants|rebels|fighters)|(?:fierce|heavy) (?:fighting|battles?|combat)|skirmish(?:es)?|in combat with"),
+    ("regain", 2, r"recaptured|recapture[sd]?|recapturing|retook|retaken|regained (?:full |complete )?control|liberated|(?-i:liberation) of|recovered (?:full |complete )?(?:control|territory)|freed (?:\w+ ){0,3}?(?:villages?|towns?|areas?|districts?|neighbou?rhoods?) from|(?:drove|driven|pushed|forced) (?:back |out )?(?:the )?(?:[\w-]+ ){0,3}?(?:militants|insurgents|terrorists|rebels|fighters|jihadists|gunmen|militiamen) (?:out|back|from)|(?:drove|pushed|forced) (?:back|out) (?:the )?(?:[\w-]+ ){0,3}?(?:militants|insurgents|terrorists|rebels|fighters|jihadists|gunmen|militiamen)|(?:were|was) (?:pushed|driven|forced) (?:back|out) (?:of|from)|(?:took|retook|regained|taken) back|re-?took control|cleared (?:\w+ ){0,3}?of (?:militants|insurgents|terrorists|rebels|fighters|IS|ISIS|jihadists)"),
+    ("overtake", 2, r"overran|overrun|(?:seized|took|taken|gained|wrested|assumed|seizing|taking) (?:the )?(?:full |complete |total )?control (?:of|over)|(?:established|took|taken|seized|gained) (?:full )?control (?:by force )?(?:of|over)|(?:captured|capturing|seized|seizing|took over|taken over|stormed and (?:captured|seized)) (?:the |a |an |two |three |several |\d+ )?(?:[\w'-]+ ){0,3}?(?:\([\w-]+\) )?(?:town|city|capital|village|villages|district|district (?:centre|center|headquarters)|base|area|areas|territory|region|positions?|checkpoints?|outposts?|hill|hilltops?|heights|mountain|crossings?|border (?:post|point|crossing)s?|airport|airbase|air base|military post|headquarters|neighbou?rhoods?|camps?|bastions?|strongholds?|front)s?|fell (?:in)?to (?:the )?(?:hands of )?(?:militants|insurgents|rebels|jihadists|Taliban|Houthis|IS|ISIS|al-Shabaab|fighters)"),
+    ("clash", 2, r"clash(?:es|ed)?|fighting|firefights?|fire ?fights?|gun ?fights?|gun ?battles?|shoot-?outs?|(?:heavy )?exchanges? of fire|exchang(?:ed|ing) fire|fire exchange|bursts? of (?:\w+ )?fire|(?:an? |the )encounters? (?:with|between)|battled|engaged (?:the )?(?:enemy|insurgents|militants|rebels|fighters)|(?:fierce|heavy) (?:fighting|battles?|combat)|skirmish(?:es)?|in combat with|fought (?:one another|each other|with each other)|brawls?|scuffles?"),
     ("kill", 2, r"killed|kills|killing|slaughter(?:ed|ing)?|massacre[ds]?|murder(?:ed|s)?|executed|shot dead|shot and killed|gunned down|assassinat(?:ed|ion)|beheaded|slain|lynched|(?:were|was|been) shot|shot (?:at|him|her|them|\w+ times)|stabbed(?: to death)?|stabbing|hacked to death|beaten to death|burned alive|death toll|lost (?:their|his|her) lives|left (?:\w+ )?dead|bodies (?:of|were)|found dead|(?:dead )?bod(?:y|ies) (?:\w+ ){0,6}?(?:was|were) found|found (?:the |a |two |three |\d+ )?(?:dead |lifeless |decapitated |mutilated )?bod(?:y|ies)|(?:dead|lifeless|decapitated|mutilated) bod(?:y|ies)"),
-    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across))|opened fire|open fire|fired (?:on|at|upon|into(?! the air)|indiscriminately)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed|(?:was|were) (?:\w+ly )?(?:beaten|tortured)|tortured|launched (?:an? )?(?:\w+[ -]){0,2}?attacks? (?:on|against)|(?:mounted|carried out|conducted) (?:an? )?(?:\w+[ -]){0,2}?(?:attacks?|assaults?|raids?|incursions?)"),
+    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across|down (?:[\w-]+ ){0,4}?(?:drones?|UAVs?|aircraft|planes?|helicopters?|jets?|missiles?|rockets?)))|opened fire|open fire|fired (?:on|at(?! least)|upon|into(?! the air)|indiscriminately)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed|beat (?:up )?(?:him|her|them|(?:an? |the |two |three |several |\d+ )?(?:[\w-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|youths?|persons?|people|suspects?|thie(?:f|ves)|drivers?|villagers?|workers?|journalists?|officers?|policem[ae]n|soldiers?|students?|monitors?|members?|activists?|supporters?))|(?:was|were) (?:\w+ly )?(?:beaten|tortured)|tortured|launched (?:an? )?(?:\w+[ -]){0,2}?attacks? (?:on|against)|(?:mounted|carried out|conducted) (?:an? )?(?:\w+[ -]){0,2}?(?:attacks?|assaults?|raids?|incursions?)"),
     ("attack", 1, r"attacks?|assaults?|raids?|targeted|targeting|violence|carnage|atrocit(?:y|ies)|terrorist acts?|shots rang out"),
     ("injure", 2, r"wounded|injured|injuring|wounding|hurt"),
     ("kill", 1, r"died|dead|deaths?|kill"),
     ("mob", 2, r"mob (?:attacked|violence|lynched|lynching|justice)|lynch mob|lynching|(?:angry|irate|violent) (?:mob|crowd)s?|communal (?:violence|clash(?:es)?|riots?)|vigilantes? (?:attacked|beat|killed|lynched)"),
     ("riot", 2, r"riot(?:s|ed)?(?! (?:police|gear|squad|control|shields?|units?|act))|rioters|rioting"),
-    ("vdemo", 2, r"(?:pelted|hurled|threw|throwing|hurling|pelting) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fire ?bombs)|stone[- ]?pelting|stone[- ]throwing|rock[- ]throwing|vandali[sz](?:ed|ing)|ransacked|violent (?:protests?|demonstrations?)|protests? turned violent|burn(?:ing|ed|t) (?:\w+ )?(?:tyres|tires|effigies|mattresses|objects|material|barricades)"),
+    ("vdemo", 2, r"(?:pelted|hurled|threw|throwing|hurling|pelting) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fire ?bombs)|(?:stones|rocks|bricks|bottles|projectiles|petrol bombs|molotov cocktails) (?:were|was) (?:thrown|hurled|pelted) at|stone[- ]?pelting|stone[- ]throwing|rock[- ]throwing|vandali[sz](?:ed|ing)|ransacked|violent (?:protests?|demonstrations?)|barricad(?:ed|ing) (?:\w+ ){0,3}?with (?:\w+ )?(?:stones|rocks|burning|debris|tyres|tires|logs)|protests? turned violent|burn(?:ing|ed|t) (?:\w+ )?(?:tyres|tires|effigies|mattresses|objects|material|barricades)"),
     ("intervene", 2, r"tear[- ]?gas(?:sed)?|water[- ]can+ons?|rubber bullets|pepper spray|stun grenades|baton[- ]charged?|lathi[- ]?charged?|lathi-?charging|(?:were |was )?dispersed|broke up (?:the |a )?(?:protest|demonstration|rally|crowd|gathering|sit-in|march)"),
-    ("protest", 2, r"protest(?:s|ed|ing|ers?|ors?)?|demonstrat(?:ed|ions?|ing|ors?|e)|rall(?:y|ies|ied|ying)|sit-ins?|vigils?|marched|(?:staged|held|organi[sz]ed|took part in|joined) (?:a |an )?(?:\w+ )?(?:march|strike|gathering|picket)|pickets?|picketed|hunger strikes?|went on (?:an? )?(?:\w+ )?strike|(?:general|labou?r|transport|truckers'?|workers'?) strikes?|(?:blocked|blockaded) (?:the |a |several )?(?:main )?(?:roads?|highways?|streets?)|chanted slogans|shouted slogans"),
-    ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted(?! (?:\w+ )?(?:funds|money|assets|wealth|public))|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes|houses|shops|property|properties|buildings|crops|shelters|huts|tents|vehicles|cars|farms|trees)|cut down (?:\w+ ){0,3}?trees|uprooted (?:\w+ ){0,3}?(?:trees|crops)|smashed|(?:damaged|vandali[sz]ed) (?:\w+ ){0,3}?(?:property|properties|vehicles|cars|shops|homes|houses|buildings|offices)|forced (?:\w+ ){0,3}?out of their homes|seized (?:\w+[ ,.-]){0,5}?(?:marijuana|cocaine|heroin|drugs|narcotics|cigarettes|contraband|livestock|cattle|goods)"),
-    ("arrest", 2, r"arrested|arrests|detained|captured|apprehended|taken into custody|rounded up|nabbed"),
-    ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated) (?:[\w,.]+[ -]){0,6}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunitions?|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|(?:caches?|stash(?:es)?|depots?) (?:of|containing) (?:[\w,]+ ){0,5}?(?:weapons|arms|ammunitions?|explosives|firearms)|shot down (?:\w+[ -]){0,3}?(?:drones?|missiles?|rockets?|UAVs?)|foiled|thwarted|failed to (?:explode|detonate)"),
-    ("transfer", 2, r"(?:withdr[ae]w|withdrawn|withdrawing|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:[\w-]+ ){0,3}?(?:town|city|village|area|district|base|positions?|region|territory|camp)|evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}?without (?:a )?fight(?:ing)?|handed (?:over )?control|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
-    ("agreement", 2, r"(?:signed|reached|agreed|brokered|declared|accepted|announced) (?:to |on |upon )?(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:start(?:ed)?|began|beg[iu]n|resumed?|launched|opened|held|hold) (?:the |a |new )?(?:\w+ )?peace (?:talks|negotiations)|in exchange for (?:the )?release|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
+    ("protest", 2, r"protest(?:s|ed|ing|ers?|ors?|-march(?:es)?|-rall(?:y|ies))?|took to the streets|(?:took out|held|staged|organi[sz]ed|carried out|led|joined|did|formed) (?:a |an )?(?:[\w-]+ ){0,2}?(?:procession|human chain|motorcade|road blockade|blockade|caravan)s?|gathered (?:[\w,'-]+ ){0,12}?(?:to (?:demand|protest|denounce|condemn|demonstrate|call for|express (?:their )?(?:anger|solidarity|support|opposition))|in (?:protest|solidarity))|(?:banged|banging) pots|pot-banging|cacerolazos?|demonstrat(?:ed|ions?|ing|ors?|e)|rall(?:y|ies|ied|ying)|sit-ins?|vigils?|marched|(?:staged|held|organi[sz]ed|took part in|joined) (?:a |an )?(?:\w+ )?(?:march(?:es)?|strikes?|gatherings?|pickets?)|(?:peaceful|silent|protest|solidarity) march(?:es)?|pickets?|picketed|hunger strikes?|went on (?:an? )?(?:\w+ )?strike|(?:general|labou?r|transport|truckers'?|workers'?) strikes?|(?:blocked|blockaded) (?:the |a |several )?(?:main )?(?:roads?|highways?|streets?|traffic|railway|rails|train (?:tracks|rails)|tracks)|chanted slogans|shouted slogans"),
+    ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted(?! (?:\w+ )?(?:funds|money|assets|wealth|public))|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes?|houses?|shops?|property|properties|buildings?|crops|shelters?|huts?|tents?|vehicles?|cars?|farms?|trees|schools?|offices?)|cut down (?:[\w-]+ ){0,3}?trees|burn(?:ed|t) (?:down )?(?:the |a |an |several |some |\d+ )?(?:[\w'-]+ ){0,2}?(?:houses?|homes?|shops?|stores?|vehicles?|cars?|trucks?|buses|bus|offices?|schools?|churches|church|mosques?|markets?|huts?|buildings?|stalls?|tribunes?|property|properties|crops|granaries|granary)|uprooted (?:\w+ ){0,3}?(?:trees|crops)|smashed|(?:damaged|vandali[sz]ed) (?:\w+ ){0,3}?(?:property|properties|vehicles?|cars?|shops?|homes?|houses?|buildings?|offices?|schools?|stores?)|forced (?:\w+ ){0,3}?out of their homes|(?:seized|discovered|confiscated|uprooted) (?:\w+[ ,.-]){0,5}?(?:marijuana|marihuana|cannabis|cocaine|heroin|methamphetamine|opium|drugs|narcotics|cigarettes|contraband|livestock|cattle|goods)|dismantled (?:an? )?(?:[\w-]+ ){0,2}?(?:drug|cocaine|marijuana|heroin|methamphetamine|narcotics?) (?:labs?|laborator(?:y|ies)|plantations?)"),
+    ("arrest", 2, r"arrested|arrests|detained|detains?|captured(?! (?:\w+ ){0,2}?(?:footage|images?|video|photos?|pictures?|moments?|attention|hearts?|imagination))|apprehended|taken into custody|rounded up|nabbed"),
+    ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated|located) (?:(?!(?:when|as|after|by|in|with|while) )[\w,.]+[ -]){0,6}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunitions?|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|(?:caches?|stash(?:es)?|depots?) (?:of|containing) (?:[\w,]+ ){0,5}?(?:weapons|arms|ammunitions?|explosives|firearms)|shot down (?:[\w-]+[ -]){0,4}?(?:drones?|missiles?|rockets?|UAVs?)|controlled (?:explosion|detonation)|foiled|thwarted|failed to (?:explode|detonate)"),
+    ("transfer", 2, r"(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,4}?(?:withdr[ae]w|pulled out|retreated|pulled back|left (?:the )?(?:area|town|city|village|base))|(?:following|after) (?:the )?withdrawal of|(?:withdr[ae]w|withdrawn|withdrawing|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:[\w-]+ ){0,3}?(?:town|city|village|area|district|base|positions?|region|territory|camp)|evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}?without (?:a )?fight(?:ing)?|handed (?:over )?control|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
+    ("agreement", 2, r"(?:signed|reached|agreed|brokered|declared|accepted|announced) (?:to |on |upon )?(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:start(?:ed)?|began|beg[iu]n|resumed?|launched|opened|held|hold) (?:the |a |new )?(?:\w+ )?peace (?:talks|negotiations)|in exchange (?:for|of) (?:the )?(?:release|\w+ (?:captured|detained) )|laid down (?:their )?(?:arms|weapons)|(?:group|fighters|militants|insurgents|rebels|militiamen|combatants)(?: \w+)? (?:have |has |had )?surrendered|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
     ("hq", 2, r"(?:set up|established|setting up|establishing|built|opened|erected|installed|created|constructed) (?:a |an |two |three |several |new |the |their |its |total of |\d+ )*(?:\w+ ){0,2}?(?:bases?|headquarters|HQs?|outposts?|checkpoints?|military posts?|observation (?:points?|posts?)|command centres?|command centers?|camps?)"),
-    ("group", 2, r"(?:were |was |been )?(?:deployed|redeployed|dispatched) (?:to|in|on|at|along|across|throughout|into|around|near)|(?:conducted|carried out|held|launched|began|started|conducting) (?:a |an |the |their |its )?(?:\w+ ){0,2}?patrols?|(?:joint|military) patrols? (?:by|of|in|on|took place)|defected|deserted|mutin(?:y|ied)|(?:reinforced|reinforcing|mobili[sz](?:ed|ing)) (?:its |their |the )?(?:\w+ ){0,3}?(?:troops|forces|positions|members|fighters|units|defen[cs]es?|systems)|(?:established|built|set up) (?:\w+ ){0,2}?fortifications|reinforcements|(?:military|joint|naval|war|army|live-fire) (?:exercises|drills|manoeuvres|maneuvers)|test[- ]fired|(?:missile|weapons?|nuclear) tests?|pledged allegiance|(?:announced|declared) (?:its |their |the )?(?:dissolution|merger|formation|split)|merged with|disbanded|(?:forcibly )?recruited|recruitment drive|(?:troop|military) (?:movements?|build-?up)"),
+    ("group", 2, r"(?:were |was |been )?(?:deployed|redeployed|dispatched) (?:to|in|on|at|along|across|throughout|into|around|near)|(?:deployed|redeployed|dispatched|sent) (?:\w+ ){0,3}?(?:forces|troops|soldiers|units|reinforcements|personnel|tanks|armou?red vehicles) (?:to|in|on|at|along|across|throughout|into|around|near)|(?:large|massive|heavy) deployment of|(?:military|army|troop|armou?red) convoys? (?:\w+ ){0,3}?(?:entered|arrived|crossed|moved|headed)|patrols? by (?:\w+ ){0,2}?(?:forces|troops|army|military|soldiers|police)|(?:imposed|instituted|declared|enforc(?:ed|ing)|extended|announced) (?:an? |the )?(?:[\w-]+ ){0,3}?curfews?|(?:conducted|carried out|held|launched|began|started|conducting) (?:a |an |the |their |its )?(?:\w+ ){0,2}?patrols?|(?:joint|military) patrols? (?:by|of|in|on|took place)|defected|deserted|mutin(?:y|ied)|(?:reinforced|reinforcing|mobili[sz](?:ed|ing)) (?:its |their |the )?(?:\w+ ){0,3}?(?:troops|forces|positions|members|fighters|units|defen[cs]es?|systems)|(?:established|built|set up) (?:\w+ ){0,2}?fortifications|reinforcements|(?:military|joint|naval|war|army|live-fire) (?:exercises|drills|manoeuvres|maneuvers)|test[- ]fired|(?:missile|weapons?|nuclear) tests?|pledged allegiance|(?:announced|declared) (?:its |their |the )?(?:dissolution|merger|formation|split)|merged with|disbanded|(?:forcibly )?recruited|recruitment drive|(?:troop|military) (?:movements?|build-?up)"),
 ]
 
 _SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for _, _, p in _TRIGGERS]
@@ -430,7 +417,9 @@ _IRREALIS_BEFORE = re.compile(
     r"condemn(?:ed|s)?|anniversary of|commemorat\w*|memorial|trial|sentenced|convicted|charged|accused)\b[^.;:]{0,40})$",
     re.IGNORECASE,
 )
-_NEGATED_AFTER = re.compile(r"^\s*(?:was|were)\s+(?:not|never)\b", re.IGNORECASE)
+# the setting of the event, not an event of its own: "despite the air strikes", "after weeks of fighting"
+_SETTING_BEFORE = re.compile(r"\b(?:despite|(?:hours|days|nights|weeks|months|years|decades) of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"\s*(?:was|were)\s+(?:not|never)\b", re.IGNORECASE)
 # The grievance of a protest: "protested against the killing of", "a rally over the arrest of".
 _PROTEST_OBJECT_BEFORE = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|vigils?|gathered|slogans)\b"
@@ -440,9 +429,10 @@ _PROTEST_OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# Sentence context that re-types generic violence (see the module docstring).
+# Sentence context that re-types generic violence (nonconflict.context_class; see the module docstring).
 _PROTESTERS = r"protest\w*|demonstrat(?:ors?|ions?)|rall(?:y|ies)|marchers|crowds?|strikers|students|sit-ins?"
-_PROTEST_CTX = re.compile(rf"\b(?:{_PROTESTERS})\b", re.IGNORECASE)
+# a demonstration in the sentence: its people, or the verbs of protesting ("demonstrated", "agitating")
+_PROTEST_CTX = re.compile(rf"\b(?:{_PROTESTERS}|demonstrat(?:ed|ing|e)|agitat(?:ed|ing|ion|ions|ors?))\b", re.IGNORECASE)
 _POLICE_CTX = re.compile(
     r"\b(?:police\w*|polices?|cops?|security (?:forces|personnel|officers|agents)|troops|soldiers|army|"
     r"gendarme\w*|riot police|officers|authorities|military|paramilitar\w*|national guard|forces)\b",
@@ -450,6 +440,34 @@ _POLICE_CTX = re.compile(
 )
 _LIVE_FIRE = re.compile(r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopened fire\b|\bfired (?:on|at|into|upon)\b", re.IGNORECASE)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being|got)\b", re.IGNORECASE)
+_MOB_WORDS = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes?|communal)\b", re.IGNORECASE)
+# civilian groups that fight without arms of war: the agent of a mob's violence
+_MOB_AGENT_WORDS = (
+    r"villagers|residents|locals|youths?|men|people|persons|individuals|citizens|workers|labou?rers|supporters|"
+    r"relatives|families|family members|kin|students|traders|farmers|herders|fishermen|drivers|passengers|crowds?|groups?|"
+    r"neighbou?rs|mourners|worshippers|devotees|inmates|prisoners|rioters|nationals|miners|communities|community|clans?|"
+    r"tribes(?:men)?|rivals|shopkeepers|vendors|sellers|hawkers|merchants|activists|volunteers|fans|hooligans"
+)
+_MOB_AGENT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
+_MOB_SUBJECT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\s+(?:(?:also|allegedly|reportedly|then|and|had|have)\s+){{0,2}}$", re.IGNORECASE)
+# behind a passive ("beaten up by locals"); bare "men" or "people" are anyone's fighters ("fired upon by two of the men")
+_BY_MOB = re.compile(rf"\s*(?:up )?by (?:a |an |the )?(?:[\w'-]+ ){{0,3}}?(?!(?:m[ae]n|people|persons|individuals)\b)(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
+_ARMED_QUALIFIER = re.compile(r"\b(?:armed|masked|unidentified|unknown|gunmen|criminals?|gangs?|gang members|assailants|hitmen|militants?|suspected)\b", re.IGNORECASE)
+_ARMED_NOUN = (
+    r"soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|police (?:officers?|personnel|constables?|patrol\w*|posts?|stations?)|"
+    r"cops?|constables?|officers?|gendarmes?|guards?|sentr(?:y|ies)|militants?|insurgents?|rebels?|fighters?|gunmen|"
+    r"militiam[ae]n|militias?|jihadists?|terrorists?|combatants?|commanders?|personnel|forces|army|military|"
+    r"checkpoints?|convoys?|positions?|outposts?|barracks|bases?|patrols?|security (?:post|posts|forces|personnel)"
+)
+_ARMED_AFTER = re.compile(rf"^(?:[^.;:]{{0,60}}?)\b(?:{_ARMED_NOUN})\b", re.IGNORECASE)
+_ARMED_BEFORE = re.compile(rf"\b(?:{_ARMED_NOUN})\b(?:[^.;:,]{{0,40}}?)$", re.IGNORECASE)
+_CIVIL_AFTER = re.compile(r"^(?:[^.;:]{0,25}?)\b(?:civilians?|villagers|residents|people|persons|passers-?by|men|women|children|family|farmers|worshippers|students|suspects?|man|woman|boy|girl|teenager|journalists?|traders?)\b", re.IGNORECASE)
+# the subject of a passive just before the trigger ("two soldiers were killed", "a man was attacked and")
+_PASSIVE_JUST_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:(?:shot|\w+ed)\s+(?:up\s+)?(?:and\s+)?)?$", re.IGNORECASE)
+_AGENT = re.compile(rf"\b(?:(?P<p>{_PROTESTERS}|rioters|mobs?)|(?P<f>police\w*|security forces|troops|soldiers|officers))\b", re.IGNORECASE)
+# a harm word that is background to a protest: "the family of a constable who was shot dead held a
+# protest", "carrying the coffins of those killed", "a vigil after the riots last week"
+_RELATIVE_BEFORE = re.compile(r"\b(?:(?:who|whom|which|that)\s+(?:(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+){0,2})?|those\s+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,8 +477,8 @@ class Trigger:
     cls: str
     strength: int
     realis: bool
-    #: the class that decides the event type when the sentence re-types it ("force", "vdemo",
-    #: "intervene", "mob"); None = ``cls``
+    #: the class that decides the event type when the sentence re-types it ("force", "vdemo", "intervene",
+    #: "mob", "clash", "arson", "arrest_one"; "retake"/"seize" for who took a place); None = ``cls``
     ctx: str | None = None
 
     @property
@@ -478,11 +496,14 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         word = m.group()
         if cls == "fire":
             cls = _resolve_fire(word)
+        elif cls == "shelling" and word[:5].lower() == "fired":
+            # "fired 82mm mortars, heavy machine guns and small arms at the positions of": an exchange
+            cls = _resolve_fire(text[m.start() : _CLAUSE_END.search(text, m.end(), end).start()])
         elif cls == "blast":
             cls = _resolve_blast(text[start:end])
         if word.lower() in _ACRONYM_TRIGGERS and not word.rstrip("s").isupper():
             continue
-        if cls == "protest" and _NOT_PROTEST.match(text, m.end(), min(end, m.end() + 20)):
+        if cls == "protest" and word[:3].lower() in ("dem", "ral") and _NOT_PROTEST.match(text, m.end(), min(end, m.end() + 20)):
             continue
         realis = _is_realis(text, start, m.start(), m.end())
         if realis and _is_protest_object(text, start, m.start(), word, cls):
@@ -490,17 +511,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         ctx = None
         if cls in _RETYPED or cls == "vdemo":
             if ctx_flags is None:
-                sent = text[start:end]
-                ctx_flags = (
-                    bool(_PROTEST_CTX.search(sent)),
-                    bool(_POLICE_CTX.search(sent)),
-                    bool(_MOB_WORDS.search(sent)),
-                    bool(_LIVE_FIRE.search(sent)),
-                )
-            if realis and ctx_flags[0] and cls in _HARM_CLASSES and _RELATIVE_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                ctx_flags = _nc.crowd_flags(text, start, end)
+            if realis and ctx_flags[0] and _nc.protest_background(text, start, m.start(), m.end(), cls):
                 realis = False  # "the family of a constable who was shot dead held a protest": background
-            ctx = _context_class(text, start, m.start(), m.end(), cls, ctx_flags)
+            ctx = _nc.context_class(text, start, m.start(), m.end(), cls, ctx_flags)
+        if cls in ("regain", "overtake"):
+            ctx = {"regain": "retake", "overtake": "seize"}.get(_territory_side(text, start, m.start(), m.end(), end) or "")
         out.append(Trigger((m.start(), m.end()), word, cls, strength, realis, ctx))
+    if any(t.realis and _nc.accident_harm(t.cls, t.text) for t in out) and _nc.non_conflict_sentence(text, start, end, 300):
+        # an earthquake, a crash, a boiler blast: harm without an attacker is no armed-violence event
+        out = [Trigger(t.span, t.text, t.cls, t.strength, False, t.ctx) if _nc.accident_harm(t.cls, t.text) else t for t in out]
     return out
 
 
@@ -527,6 +547,7 @@ _HEAVY = re.compile(
 )
 _SMALL = re.compile(r"\b(?:small arms|machine ?guns?|machineguns?|rifles?|guns|automatic weapons|unspecified weapons|weapons|bullets|shots)\b", re.IGNORECASE)
 _AT_POSITIONS = re.compile(r"\b(?:positions?|fronts?|frontlines?|lines)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:]|$")
 
 
 def _resolve_fire(word: str) -> str:
@@ -557,113 +578,67 @@ def _resolve_blast(sent: str) -> str:
         return "explosive"
     if re.search(r"\bboth directions\b|\bexchang\w+", sent, re.IGNORECASE):
         return "exchange"
+    if re.search(r"\bbursts? of fire|\bshots\b|\bsmall arms\b", sent, re.IGNORECASE):
+        return "clash"  # explosions among shots and small-arms fire, whatever else was fired: a battle
     if _INDIRECT.search(sent):
         return "shelling"
-    if re.search(r"\bbursts? of fire|\bshots\b|\bsmall arms\b", sent, re.IGNORECASE):
-        return "clash"
     return "explosive"
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+(?:(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
+_STATE_CAT, _NON_STATE_CAT = "state forces", frozenset({"rebel group", "political militia", "identity militia", "unidentified armed group"})
+_STATE_NOUN = re.compile(r"\b(?:pro-government|government(?:-backed|-allied)?|regime|loyalist|army|troops|soldiers|military|armed forces|security forces)\b", re.IGNORECASE)
+_NOT_AGENT_BEFORE = re.compile(r"\b(?:with|against|from|on|of|by|at|to|between|an?)\s+(?:the\s+)?$", re.IGNORECASE)  # "thwarted a pro-X attack"
+_OBJECT_END = re.compile(r"[^.;:,]*")
+_REPORTED = re.compile(r"\b(?:said|says|say|reported|claimed|announced|according to|that)\b", re.IGNORECASE)
+_PRO_GOVERNMENT = re.compile(r"\b(?:pro-government|pro-regime|government-(?:backed|allied|aligned)|loyalist)\b", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"-(?:held|controlled|occupied|run|dominated|besieged)\b", re.IGNORECASE)
+_FROM_SIDE = re.compile(r"\s*(?:[^.;:]{0,80}?)\bfrom\s+(?:the\s+)?(?P<x>[^.;:,]{0,60})", re.IGNORECASE)
+
+
+def _side(text: str, start: int, end: int, subject: bool) -> str | None:
+    """state | nonstate | None: the side the first actor of ``text[start:end]`` belongs to ("pro-Houthi
+    forces" stand with the Houthis). With ``subject``, the first actor of the last clause that can be
+    the taker: after a reporting verb ("the army said IS fighters seized"), not one after a
+    preposition or article ("clashing with insurgents", "thwarted a pro-X attack", "rebel-held")."""
+    from harmwatch.extract.actors import find_actors
+
+    if subject:
+        cut = None
+        for cut in _REPORTED.finditer(text, start, end):
+            pass
+        start = cut.end() if cut is not None else start
+    seg = re.sub(r"(?i)\bpro-(?!government)", "    ", text[start:end])
+    for a in find_actors(seg):
+        if a.category != _STATE_CAT and a.category not in _NON_STATE_CAT:
+            continue
+        if subject and (_NOT_AGENT_BEFORE.search(seg, 0, a.span[0]) or _HELD_AFTER.match(seg, a.span[1])):
+            continue
+        if _PRO_GOVERNMENT.search(seg, max(0, a.span[0] - 25), a.span[1]):
+            return "state"  # "pro-government fighters", "government-backed militias": the state's side
+        return "state" if a.category == _STATE_CAT else "nonstate"
+    return "state" if _STATE_NOUN.search(text, start, end) else None
+
+
+def _territory_side(text: str, sent_start: int, s: int, e: int, end: int) -> str | None:
+    """Who took the place a territory trigger reports: ``"regain"`` when state forces (or fighters
+    taking it from rebels, militants or a named armed group) did, ``"overtake"`` when an armed group
+    did (or took it from the army); None when the sentence does not say."""
+    agent = _side(text, max(sent_start, s - 150), s, subject=True)
+    if agent is not None and text[s:e].lower().startswith(("were ", "was ")):
+        agent = {"state": "nonstate", "nonstate": "state"}[agent]  # "the militants were pushed back": the loser
+    if agent is None:
+        # the side it was taken from ("from government forces"), else whose place it was ("two NPA camps")
+        m = _FROM_SIDE.match(text, e, end)
+        loser = _side(text, m.start("x"), m.end("x"), subject=False) if m else None
+        if loser is None:
+            loser = _side(text, s, _OBJECT_END.match(text, e, min(end, e + 60)).end(), subject=False)
+        agent = {"state": "nonstate", "nonstate": "state"}.get(loser or "")
+    return {"state": "regain", "nonstate": "overtake"}.get(agent or "")
+
 
 # "demonstrated that ...", "rallied support": not a protest
 _NOT_PROTEST = re.compile(r"\s+(?:that|its|their|his|her|how|the|a|an|support|behind|around|to (?:the|his|her|their) side)\b", re.IGNORECASE)
 _RETYPED = frozenset({"kill", "attack", "injure", "clash", "arrest", "arson", "riot"})
-
-
-def _context_class(text: str, sent_start: int, s: int, e: int, cls: str, flags: tuple[bool, bool, bool, bool]) -> str | None:
-    """Protest or mob context of a generic violence trigger (see the module docstring)."""
-    protest, police, mob, live = flags
-    if cls == "vdemo":
-        # stone throwing or vandalism outside a demonstration is a mob's violence
-        return None if protest else "mob"
-    if protest:
-        if cls == "riot":
-            return "vdemo"
-        if cls == "arrest":
-            return "intervene"
-        agent = _agent_before(text, sent_start, s)
-        if cls in ("clash", "arson") or agent == "protesters":
-            return "vdemo"  # "protesters clashed with police", "demonstrators torched a car"
-        if police:
-            if cls == "kill" or (live and cls == "attack"):
-                return "force"
-            return "intervene"
-        return None
-    if cls in ("kill", "attack", "injure", "clash", "arson", "riot"):
-        if mob:
-            return "mob"  # "a mob", "lynched", "vigilantes": whoever else is named
-        if _mob_agent(text, sent_start, s, e):
-            return "mob"
-    if cls in _HARM_CLASSES and _armed_target(text, sent_start, s, e):
-        return "clash"  # violence against soldiers, police or fighters: a battle in ACLED's terms
-    return None
-
-
-_MOB_WORDS = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes?|communal)\b", re.IGNORECASE)
-# civilian groups that fight without arms of war: the agent of a mob's violence
-_MOB_AGENT_WORDS = (
-    r"villagers|residents|locals|youths?|men|people|persons|individuals|citizens|workers|labou?rers|supporters|"
-    r"relatives|families|family members|students|traders|farmers|herders|fishermen|drivers|passengers|crowds?|groups?|"
-    r"neighbou?rs|mourners|worshippers|devotees|inmates|prisoners|rioters|nationals|miners|communities|clans?|tribes(?:men)?"
-)
-_MOB_AGENT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
-_MOB_SUBJECT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\s+(?:(?:also|allegedly|reportedly|then|and|had|have)\s+){{0,2}}$", re.IGNORECASE)
-_BY_MOB = re.compile(rf"^\s*(?:up )?by (?:a |an |the )?(?:[\w-]+ ){{0,3}}?(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
-_ARMED_QUALIFIER = re.compile(r"\b(?:armed|masked|unidentified|unknown|gunmen|criminals?|gangs?|gang members|assailants|hitmen|militants?|suspected)\b", re.IGNORECASE)
-_ARMED_NOUN = (
-    r"soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|police (?:officers?|personnel|constables?|patrol\w*|posts?|stations?)|"
-    r"cops?|constables?|officers?|gendarmes?|guards?|sentr(?:y|ies)|militants?|insurgents?|rebels?|fighters?|gunmen|"
-    r"militiam[ae]n|militias?|jihadists?|terrorists?|combatants?|commanders?|personnel|forces|army|military|"
-    r"checkpoints?|convoys?|positions?|outposts?|barracks|bases?|patrols?|security (?:post|posts|forces|personnel)"
-)
-_ARMED_AFTER = re.compile(rf"^(?:[^.;:]{{0,60}}?)\b(?:{_ARMED_NOUN})\b", re.IGNORECASE)
-_ARMED_BEFORE = re.compile(rf"\b(?:{_ARMED_NOUN})\b(?:[^.;:,]{{0,40}}?)$", re.IGNORECASE)
-_CIVIL_AFTER = re.compile(r"^(?:[^.;:]{0,25}?)\b(?:civilians?|villagers|residents|people|persons|passers-?by|men|women|children|family|farmers|worshippers|students|suspects?|man|woman|boy|girl|teenager|journalists?|traders?)\b", re.IGNORECASE)
-_PASSIVE_JUST_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:shot\s+(?:and\s+)?)?$", re.IGNORECASE)
-
-
-def _armed_target(text: str, sent_start: int, s: int, e: int) -> bool:
-    """Whether the one harmed by a kill/attack/injure trigger is an armed party: the object of an
-    active verb ("gunmen shot dead a policeman") or the subject of a passive one ("two soldiers
-    were killed")."""
-    before = text[max(sent_start, s - 80) : s]
-    if _PASSIVE_JUST_BEFORE.search(before):
-        head = before[: _PASSIVE_JUST_BEFORE.search(before).start()]
-        return bool(_ARMED_BEFORE.search(head[-60:]))
-    word = text[s:e].lower()
-    if word.endswith(("ed", "ing", "ot")) or word in ("slain", "hurt"):
-        after = text[e : min(len(text), e + 70)]
-        if _CIVIL_AFTER.match(after):
-            return False
-        return bool(_ARMED_AFTER.match(after))
-    return False
-
-
-def _mob_agent(text: str, sent_start: int, s: int, e: int) -> bool:
-    """A civilian group is the agent: the subject just before an active trigger ("villagers beat
-    up", "two groups of workers clashed"), or named after "by" behind a passive one."""
-    before = text[max(sent_start, s - 80) : s]
-    if _PASSIVE_JUST_BEFORE.search(before):
-        m = _BY_MOB.match(text, e, min(len(text), e + 60))
-        return m is not None and not _ARMED_QUALIFIER.search(text, e, min(len(text), m.end() + 30))
-    m = _MOB_SUBJECT.search(before)
-    return m is not None and not _ARMED_QUALIFIER.search(before, max(0, m.start() - 30), m.end())
-
-
-_AGENT = re.compile(rf"\b(?:(?P<p>{_PROTESTERS}|rioters|mobs?)|(?P<f>police\w*|security forces|troops|soldiers|officers))\b", re.IGNORECASE)
-
-
-def _agent_before(text: str, sent_start: int, s: int) -> str | None:
-    """protesters | police | None: the nearest of the two named before the trigger in its clause
-    (the agent of an active verb; a passive verb's subject is the one acted upon)."""
-    before = text[max(sent_start, s - 80) : s]
-    last, last_end = None, 0
-    for m in _AGENT.finditer(before):
-        last, last_end = ("protesters" if m.group("p") else "police"), m.end()
-    if last is not None and _PASSIVE_BETWEEN.search(before, last_end):
-        return "police" if last == "protesters" else "protesters"
-    return last
 
 
 def _is_realis(text: str, sent_start: int, s: int, e: int) -> bool:
@@ -671,7 +646,7 @@ def _is_realis(text: str, sent_start: int, s: int, e: int) -> bool:
     # only look back within the clause
     cut = max(before.rfind(","), before.rfind(";"), before.rfind('"'), before.rfind("\u201c"))
     clause = before[cut + 1 :] if cut >= 0 else before
-    if _IRREALIS_BEFORE.search(clause):
+    if _IRREALIS_BEFORE.search(clause) or _SETTING_BEFORE.search(clause):
         return False
     if _NEGATED_AFTER.match(text, e, min(len(text), e + 20)):
         return False
@@ -692,6 +667,7 @@ def _is_protest_object(text: str, sent_start: int, s: int, word: str, cls: str) 
 
 
 _MEANS_CLASSES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade"})
+_PROTEST_REFINERS = frozenset({"quell", "excess"})
 _HARM_CLASSES = frozenset({"kill", "injure", "attack"})
 
 
@@ -701,9 +677,10 @@ def classifying_classes(triggers: list[Trigger]) -> list[str]:
     Strong triggers count, with their context class. A weak *means* trigger ("a roadside bomb",
     "an IED", "rockets") counts only when a strong harm trigger stands close by in the same sentence
     ("a roadside bomb killed two", "killed by an IED"); otherwise it is a device mentioned in passing
-    ("detained an IED facilitator").
+    ("detained an IED facilitator"). Weak police-action triggers ("intervened", "live rounds") count:
+    they only ever refine a protest.
     """
-    out = [t.type_cls for t in triggers if t.strength >= 2]
+    out = [t.type_cls for t in triggers if t.strength >= 2 or t.cls in _PROTEST_REFINERS]
     harm = [t for t in triggers if t.strength >= 2 and t.cls in _HARM_CLASSES]
     for t in triggers:
         if t.strength >= 2 or t.cls not in _MEANS_CLASSES:
@@ -714,6 +691,9 @@ def classifying_classes(triggers: list[Trigger]) -> list[str]:
 
 
 _STATE_WORDS = frozenset({"state forces", "external forces"})
+_TERRITORY = frozenset({"retake", "seize", "regain", "overtake"})
+_CROWD_CLASSES = frozenset({"protest", "riot", "vdemo", "mob", "intervene", "force"})
+_VIOLENT_CLASSES = _MEANS_CLASSES | _HARM_CLASSES | {"clash", "exchange", "abduction", "sexual"}
 
 
 def classify(
@@ -732,10 +712,13 @@ def classify(
     a *Peaceful protest*; non-violent developments (arrests, a defused bomb, an agreement, a new
     base, a deployment) come last.
 
-    ``perpetrator_categories`` / ``victim_categories`` (optional) refine the type: territory taken
-    by state forces is *Government regains territory*; killing or injuring protesters is
+    ``perpetrator_categories`` / ``victim_categories`` (optional) refine the type when the
+    sentences did not: territory taken by state forces is *Government regains territory*, retaken
+    by an armed group *Non-state actor overtakes territory*; killing or injuring protesters is
     *Excessive force against protesters* / *Protest with intervention*, rioters' violence a
-    *Violent demonstration*.
+    *Violent demonstration*. Police action anywhere in a protest's incident (an arrest,
+    "intervened") makes it a *Protest with intervention*; a capture with a withdrawal and no
+    fighting a *Non-violent transfer of territory*; a crowd's incident is never a territory one.
     """
     present = set(classes)
     perp = set(perpetrator_categories or ())
@@ -744,8 +727,20 @@ def classify(
         present.add("vdemo")
     if "protesters" in vict and perp & _STATE_WORDS and present & {"kill", "attack", "injure"} and not present & {"vdemo"}:
         present.add("force" if "kill" in present else "intervene")
-    if "rioters" in perp and present & {"kill", "attack", "injure", "arson"}:
+    if "rioters" in perp and present & {"kill", "attack", "injure", "arson"} and present & {"riot", "vdemo", "mob"}:
         present.add("vdemo" if "protest" in present else "mob")  # a mob outside a demonstration
+    if "protest" in present:
+        # police at a protest, in any sentence of it: "Police intervened.", "Two were arrested."
+        if present & {"arrest", "quell"}:
+            present.add("intervene")
+        if "excess" in present and "vdemo" not in present:
+            present.add("force")  # "used excessive force", "live rounds" against the protesters
+    if "agreement" in present:
+        present -= {"arrest", "arrest_one"}  # a prisoner exchange names the detained it frees
+    if present & _CROWD_CLASSES:
+        present -= _TERRITORY  # rioters "taking control of the prison yard", police "took control of" a site
+    if "transfer" in present and present & _TERRITORY and not present & _VIOLENT_CLASSES:
+        return "Non-violent transfer of territory"  # "entered the town after the army pulled out"
     for cls in _CLASS_PRIORITY:
         if cls not in present:
             continue
@@ -753,6 +748,8 @@ def classify(
             return "Armed clash" if victims_armed else "Attack"
         if cls == "overtake" and perp and perp <= _STATE_WORDS:
             return "Government regains territory"
+        if cls == "regain" and perp and not perp & _STATE_WORDS:
+            return "Non-state actor overtakes territory"  # "al-Shabaab recaptured the village"
         if cls == "riot" and "protest" in present:
             return "Violent demonstration"
         return CLASS_TO_SUB[cls]
@@ -776,7 +773,7 @@ SEPARATE_INCIDENT = re.compile(
 # They describe no single incident and must not open or feed one.
 BACKGROUND = re.compile(
     r"\b(?:(?:in|over|during) the (?:past|last|previous) (?:decade|few years|\w+ (?:years|decades))|"
-    r"since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d)|so far this year|to date|in total|"
+    r"(?<!first time )since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d)|so far this year|to date|in total|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|uprising)s? (?:which |that )?(?:\w+ ){0,8}?"
     r"(?<!to )(?:has|have|had) (?:left|claimed|killed|cost)|"
     r"(?:war|conflict|insurgency) in which|responsible for (?:the )?(?:deaths?|killings?|killing)|"
@@ -798,3 +795,5 @@ BACKGROUND = re.compile(
         _ARMED_QUALIFIER, _ARMED_BEFORE, _PASSIVE_JUST_BEFORE, _AGENT, SEPARATE_INCIDENT, BACKGROUND,
     )
 )
+
+from harmwatch.extract import nonconflict as _nc  # noqa: E402 - it uses led/grouped_regex from above
