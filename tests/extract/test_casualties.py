@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from casualty_helpers import claims
+
 from harmwatch.extract.casualties import find_casualty_claims, reconcile
 from harmwatch.types import CasualtyClaim
-
-
-def claims(text: str):
-    out = find_casualty_claims(text, 0, len(text))
-    for c in out:
-        for s, e in c.evidence:
-            assert 0 <= s < e <= len(text)
-    return out
 
 
 def row(text: str, c: CasualtyClaim):

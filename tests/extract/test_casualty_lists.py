@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from harmwatch.extract.casualties import find_casualty_claims, reconcile
+from casualty_helpers import claims
 
-
-def claims(text: str):
-    out = find_casualty_claims(text, 0, len(text))
-    for c in out:
-        for s, e in c.evidence:
-            assert 0 <= s < e <= len(text)
-    return out
+from harmwatch.extract.casualties import reconcile
 
 
 def figures(text: str, kind: str = "killed") -> list[int | None]:

@@ -470,13 +470,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 lq, hq = _norm(m.group("lq")), _norm(m.group("hq"))
                 lo = a + 1 if _QUALS.get(lq) == "gt" else a
                 phrase = NumberPhrase((s, e), text[s:e], lo, lo, b, f"{lq} ... {hq}")
-            else:  # not a floor and a ceiling: read the first number alone
-                m2 = _SINGLE.match(text, s, end)
-                if m2 is None:
-                    pos = s + 1
-                    continue
-                m = m2
-                s, e = m.span()
+            # else: not a floor and a ceiling: read the first number alone (below)
         elif m.group("b1") is not None or m.group("r1") is not None:
             g1, g2 = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
             a = _plain_number(text, m.start(g1), m.end(g1), right_check=False, lo=start)
@@ -484,14 +478,14 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if a is not None and b is not None and a < b:
                 q = "between" if g1 == "b1" else "range"
                 phrase = NumberPhrase((s, e), text[s:e], a, a, b, q if qual is None else f"{qual} {q}")
-            else:
-                # not a valid range ("TWENTY-FIVE", "2011-01"): read a single number here
-                m2 = _SINGLE.match(text, s, end)
-                if m2 is None:
-                    pos = s + 1
-                    continue
-                m = m2
-                s, e = m.span()
+            # else: not a valid range ("TWENTY-FIVE", "2011-01"): read a single number here (below)
+        if phrase is None and (m.group("l1") is not None or m.group("b1") is not None or m.group("r1") is not None):
+            m2 = _SINGLE.match(text, s, end)
+            if m2 is None:
+                pos = s + 1
+                continue
+            m = m2
+            s, e = m.span()
         if phrase is not None:
             pass
         elif m.group("num") is not None:
