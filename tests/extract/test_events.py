@@ -362,3 +362,37 @@ def test_fire_of_mortars_and_small_arms_at_positions_is_an_exchange():
     assert _sub("The forces fired 82mm mortars, heavy machine guns and small arms at the positions of the militia "
                 "near the village.") == "Armed clash"
     assert _sub("Monitors recorded 40 explosions and shots involving small arms near the village.") == "Armed clash"
+
+
+def _strong(text, start=0, end=None):
+    end = len(text) if end is None else end
+    return [(t.text, t.type_cls) for t in find_triggers(text, start, end) if t.realis and t.strength >= 2]
+
+
+def test_plural_bombardments_are_shelling_and_aerial_ones_air_strikes():
+    # invented sentences
+    assert _strong("Heavy bombardments hit the town overnight.") == [("bombardments", "shelling")]
+    assert ("Aerial bombardments", "air") in _strong("Aerial bombardments killed four people.")
+
+
+def test_fired_live_rounds_at_someone_is_a_shooting():
+    # invented sentences
+    assert _strong("Gunmen fired several shots at the car.") == [("fired several shots at", "attack")]
+    assert ("fired live rounds at", "force") in _strong("Soldiers fired live rounds at protesters in the square.")
+    # less-lethal and warning fire is no shooting
+    assert _strong("Troops fired warning shots at the crowd.") == []
+    assert all(t != "attack" for _, t in _strong("Police fired rubber bullets at protesters."))
+
+
+def test_headline_present_tense_is_a_real_event_but_a_habit_is_not():
+    # invented sentences
+    assert _strong("Taliban kill 5 police in Helmand") == [("kill", "kill")]
+    text = "Rebels attack army post\n\nRebels attacked an army post on Monday."
+    assert _strong(text, 0, text.index("\n")) == [("attack", "attack")]
+    # a habit, a title noun, a sentence later in the text: weak, as before
+    assert _strong("Militants often attack convoys in the area.") == []
+    assert _strong("Facilitator Linked to Election Attacks Captured in Ghazni") == [("Captured", "arrest")]
+    assert _strong("Attack on convoy reported") == []
+    text = "The road was closed on Monday. Militants attack convoys there, officials say."
+    later = next(s for s in split_sentences(text) if "Militants" in text[s.start : s.end])
+    assert _strong(text, later.start, later.end) == []

@@ -1,7 +1,7 @@
 """The speed-ups of the pattern matching change no match.
 
-Trigger and weapon alternations are grouped by first letter (events.grouped_regex) and many
-patterns sit behind a first-character lookahead (events.led). Both are meant to be exact rewrites;
+Trigger and weapon alternations are grouped by first letter (fastmatch.grouped_regex) and many
+patterns sit behind a first-character lookahead (fastmatch.led). Both are meant to be exact rewrites;
 these tests hold them to that on every sentence of the sample corpus and of MUC-3/4 messages, against
 the plain patterns they replace.
 """
@@ -18,8 +18,8 @@ import sys
 import pytest
 
 from harmwatch.api import sample_corpus_path
-from harmwatch.extract import (casualties, casualty_lists, casualty_rules, casualty_victims, dates, events, nonconflict,
-                               numbers, speakers, weapons)
+from harmwatch.extract import (casualties, casualty_lists, casualty_rules, casualty_victims, dates, events, fastmatch,
+                               nonconflict, numbers, speakers, weapons)
 from harmwatch.extract.segment import split_sentences
 
 
@@ -62,7 +62,7 @@ def test_grouped_alternation_finds_what_the_plain_one_finds(sentences, patterns,
         got = list(grouped.finditer(text, s, e))
         assert [m.span() for m in got] == [m.span() for m in plain.finditer(text, s, e)], text[s:e]
         for m in got:
-            assert events.which_pattern(singles, by_letter, text, m, e) == _first_single(singles, text, m, e)
+            assert fastmatch.which_pattern(singles, by_letter, text, m, e) == _first_single(singles, text, m, e)
         hits += len(got)
     assert hits > 300
 
@@ -92,17 +92,17 @@ def test_a_character_passes_at_most_one_dispatch_lookahead():
 
 
 def test_two_character_prefixes_of_a_pattern():
-    parse = events._sp.parse
-    assert events._starts(parse(r"(?:war)?planes? (?:struck|hit)", re.I), 2) == {"wa", "pl"}
-    assert events._starts(parse(r"(?<!stun )(?:hand[- ])?grenades?", re.I), 2) == {"ha", "gr"}
-    assert events._starts(parse(r"IEDs?|a", re.I), 2) == {"ie", "a"}
-    assert events._starts(parse(r"\w+ed", re.I), 2) is None
+    parse = fastmatch._sp.parse
+    assert fastmatch._starts(parse(r"(?:war)?planes? (?:struck|hit)", re.I), 2) == {"wa", "pl"}
+    assert fastmatch._starts(parse(r"(?<!stun )(?:hand[- ])?grenades?", re.I), 2) == {"ha", "gr"}
+    assert fastmatch._starts(parse(r"IEDs?|a", re.I), 2) == {"ie", "a"}
+    assert fastmatch._starts(parse(r"\w+ed", re.I), 2) is None
 
 
 def _led_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
-    for mod in (events, nonconflict, dates, casualties, casualty_rules, casualty_victims, casualty_lists, numbers,
-                speakers, weapons):
+    for mod in (events, fastmatch, nonconflict, dates, casualties, casualty_rules, casualty_victims, casualty_lists,
+                numbers, speakers, weapons):
         for name, rx in vars(mod).items():
             if isinstance(rx, re.Pattern) and rx.pattern.startswith("(?=(?i:["):
                 out.append((f"{mod.__name__.rsplit('.', 1)[1]}.{name}", rx))
@@ -115,7 +115,7 @@ def test_lead_lookahead_is_used_and_skips_nothing(sentences):
     for name, rx in led:
         # rx.pattern is lead + "(?:" + original + ")"
         k = next(k for k in range(len(rx.pattern)) if rx.pattern.startswith("(?:", k)
-                 and events.lead_lookahead(rx.pattern[k + 3 : -1], rx.flags) == rx.pattern[:k])
+                 and fastmatch.lead_lookahead(rx.pattern[k + 3 : -1], rx.flags) == rx.pattern[:k])
         orig = re.compile(rx.pattern[k + 3 : -1], rx.flags)
         for text, s, e in sentences:
             assert [m.span() for m in rx.finditer(text, s, e)] == [m.span() for m in orig.finditer(text, s, e)], name
@@ -126,13 +126,19 @@ def test_lead_lookahead_is_used_and_skips_nothing(sentences):
                 assert (a and a.span()) == (b and b.span()), name
 
 
+def test_events_re_exports_the_fast_matching_helpers():
+    # other modules import led, grouped_regex and which_pattern from harmwatch.extract.events
+    assert (events.led, events.grouped_regex, events.which_pattern, events.lead_lookahead) == (
+        fastmatch.led, fastmatch.grouped_regex, fastmatch.which_pattern, fastmatch.lead_lookahead)
+
+
 def test_lead_lookahead_reads_first_characters():
-    assert events.lead_lookahead(r"\b(?:in|since)\s+\d+", re.I) == "(?=(?i:[is]))"
-    assert events.lead_lookahead(r"(?P<n>\d{1,2}|an?|one)\s+days?", re.I) == r"(?=(?i:[\dao]))"
-    assert events.lead_lookahead(r"(?:the\s+)?night", re.I) == "(?=(?i:[nt]))"
-    assert events.lead_lookahead(r"\w+ed|killed", re.I) == r"(?=(?i:[\wk]))"
-    assert events.lead_lookahead(r"[^a]bc", re.I) == ""  # a negated class: any character
-    assert events.lead_lookahead(r"(?:x)?", re.I) == ""  # may match empty
+    assert fastmatch.lead_lookahead(r"\b(?:in|since)\s+\d+", re.I) == "(?=(?i:[is]))"
+    assert fastmatch.lead_lookahead(r"(?P<n>\d{1,2}|an?|one)\s+days?", re.I) == r"(?=(?i:[\dao]))"
+    assert fastmatch.lead_lookahead(r"(?:the\s+)?night", re.I) == "(?=(?i:[nt]))"
+    assert fastmatch.lead_lookahead(r"\w+ed|killed", re.I) == r"(?=(?i:[\wk]))"
+    assert fastmatch.lead_lookahead(r"[^a]bc", re.I) == ""  # a negated class: any character
+    assert fastmatch.lead_lookahead(r"(?:x)?", re.I) == ""  # may match empty
 
 
 def test_number_start_words_grouped_by_letter_find_what_the_plain_alternation_finds(sentences):

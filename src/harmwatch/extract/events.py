@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from harmwatch.extract.fastmatch import grouped_regex, lead_lookahead, led, which_pattern  # noqa: F401 - re-exported
 from harmwatch.types import Span
 
 # sub-event type -> (ACLED event type, CAMEO code or None). CAMEO 2.0 codes: 141 demonstrate or rally,
@@ -114,10 +115,10 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("arson", 2, r"(?:carried out|mounted|conducted|launched|staged) (?:an? )?(?:\w+ )?arson attacks?|arson attacks?"),
     ("chemical", 2, r"chemical (?:weapons? )?attacks?|(?:chlorine|sarin|mustard|toxic|poison(?:ous)?|nerve) gas (?:attacks?|bombs?)|(?:used|dropped|fired|released) (?:\w+ ){0,4}?(?:chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agents?|chemical (?:weapons|agents|munitions))|gassed"),
     ("suicide", 2, r"suicide (?:bomb(?:er|ing)?s?|attacks?|attackers?|car bomb(?:er|ing)?s?|blasts?|explosions?|vests?|belts?)|blew (?:him|her)self up|blew themselves up|blow themselves up|blows? (?:him|her)self up|detonated (?:his|her|their) (?:explosive |suicide )?(?:vest|belt)s?"),
-    ("air", 2, r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|(?:war)?planes? (?:struck|bombed|hit|attacked|pounded|targeted)|(?:jets|aircraft|helicopters?) (?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing|strikes?)|bombed from the air|helicopter gunships? (?:fired|attacked)"),
+    ("air", 2, r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|(?:war)?planes? (?:struck|bombed|hit|attacked|pounded|targeted)|(?:jets|aircraft|helicopters?) (?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardments?|attacks?|bombing|strikes?)|bombed from the air|helicopter gunships? (?:fired|attacked)"),
     # a device found before it went off (listed before the device-alone patterns, which would take the words)
     ("disrupt", 2, r"(?:explosives?|explosive devices?|IEDs?|bombs?|landmines|weapons|arms|ammunitions?|munitions|grenades|pistols|rifles|guns|firearms)(?: (?:[\w,]+ ){0,5}?)? (?:was|were|had been|have been|has been) (?:\w+ly )?(?:found|discovered|seized|recovered|intercepted|confiscated|uncovered|defused)"),
-    ("shelling", 2, r"shelling|shelled|artillery (?:fire|strikes?|attacks?|shells?)|mortar (?:attacks?|fire|shells?|rounds?|bombs?)|mortars? (?:landed|hit|struck|fell)|rocket (?:attacks?|fire|strikes?)|rockets? (?:landed|hit|struck|fell|were fired|was fired)|fired (?!(?:tear|rubber|pepper|water|warning|stun|flares?|plastic)\b)(?:\w+ ){0,2}?(?:rockets?|missiles?|mortars?|shells?|projectiles?|RPGs?|rocket-propelled grenades?)|missile (?:attacks?|strikes?)|missiles? (?:hit|struck|landed|fell|were fired|was fired)|bombardment|bombarded|(?:tank|howitzer) fire|shells? (?:\w+ ){0,4}?(?:fell|landed|hit|struck|exploded)"),
+    ("shelling", 2, r"shelling|shelled|artillery (?:fire|strikes?|attacks?|shells?)|mortar (?:attacks?|fire|shells?|rounds?|bombs?)|mortars? (?:landed|hit|struck|fell)|rocket (?:attacks?|fire|strikes?)|rockets? (?:landed|hit|struck|fell|were fired|was fired)|fired (?!(?:tear|rubber|pepper|water|warning|stun|flares?|plastic)\b)(?:\w+ ){0,2}?(?:rockets?|missiles?|mortars?|shells?|projectiles?|RPGs?|rocket-propelled grenades?)|missile (?:attacks?|strikes?)|missiles? (?:hit|struck|landed|fell|were fired|was fired)|bombardments?|bombarded|(?:tank|howitzer) fire|shells? (?:\w+ ){0,4}?(?:fell|landed|hit|struck|exploded)"),
     ("shelling", 1, r"rocket[- ]propelled grenades?|RPGs?|mortars?|rockets?|missiles?|projectiles?"),
     ("grenade", 2, r"grenade (?:attacks?|blasts?|explosions?)|grenades? (?:exploded|went off|detonated|was thrown|were thrown|was hurled|was lobbed|landed)|(?:threw|hurled|lobbed|tossed|launched|throwing|hurling|lobbing) (?:\w+ ){0,2}?(?:hand[- ])?grenades?"),
     ("grenade", 1, r"(?<!stun )(?<!rocket-propelled )(?<!rocket propelled )(?:hand[- ])?grenades?"),
@@ -132,7 +133,7 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("overtake", 2, r"overran|overrun|(?:seized|took|taken|gained|wrested|assumed|seizing|taking) (?:the )?(?:full |complete |total )?control (?:of|over)|(?:established|took|taken|seized|gained) (?:full )?control (?:by force )?(?:of|over)|(?:captured|capturing|seized|seizing|took over|taken over|stormed and (?:captured|seized)) (?:the |a |an |two |three |several |\d+ )?(?:[\w'-]+ ){0,3}?(?:\([\w-]+\) )?(?:town|city|capital|village|villages|district|district (?:centre|center|headquarters)|base|area|areas|territory|region|positions?|checkpoints?|outposts?|hill|hilltops?|heights|mountain|crossings?|border (?:post|point|crossing)s?|airport|airbase|air base|military post|headquarters|neighbou?rhoods?|camps?|bastions?|strongholds?|front)s?|fell (?:in)?to (?:the )?(?:hands of )?(?:militants|insurgents|rebels|jihadists|Taliban|Houthis|IS|ISIS|al-Shabaab|fighters)"),
     ("clash", 2, r"clash(?:es|ed)?|fighting|firefights?|fire ?fights?|gun ?fights?|gun ?battles?|shoot-?outs?|(?:heavy )?exchanges? of fire|exchang(?:ed|ing) fire|fire exchange|bursts? of (?:\w+ )?fire|(?:an? |the )encounters? (?:with|between)|battled|engaged (?:the )?(?:enemy|insurgents|militants|rebels|fighters)|(?:fierce|heavy) (?:fighting|battles?|combat)|skirmish(?:es)?|in combat with|fought (?:one another|each other|with each other)|brawls?|scuffles?"),
     ("kill", 2, r"killed|kills|killing|slaughter(?:ed|ing)?|massacre[ds]?|murder(?:ed|s)?|executed|shot dead|shot and killed|gunned down|assassinat(?:ed|ion)|beheaded|slain|lynched|(?:were|was|been) shot|shot (?:at|him|her|them|\w+ times)|stabbed(?: to death)?|stabbing|hacked to death|beaten to death|burned alive|death toll|lost (?:their|his|her) lives|left (?:\w+ )?dead|bodies (?:of|were)|found dead|(?:dead )?bod(?:y|ies) (?:\w+ ){0,6}?(?:was|were) found|found (?:the |a |two |three |\d+ )?(?:dead |lifeless |decapitated |mutilated )?bod(?:y|ies)|(?:dead|lifeless|decapitated|mutilated) bod(?:y|ies)"),
-    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across|down (?:[\w-]+ ){0,4}?(?:drones?|UAVs?|aircraft|planes?|helicopters?|jets?|missiles?|rockets?)))|opened fire|open fire|fired (?:on|at(?! least)|upon|into(?! the air)|indiscriminately)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed|beat (?:up )?(?:him|her|them|(?:an? |the |two |three |several |\d+ )?(?:[\w-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|youths?|persons?|people|suspects?|thie(?:f|ves)|drivers?|villagers?|workers?|journalists?|officers?|policem[ae]n|soldiers?|students?|monitors?|members?|activists?|supporters?))|(?:was|were) (?:\w+ly )?(?:beaten|tortured)|tortured|launched (?:an? )?(?:\w+[ -]){0,2}?attacks? (?:on|against)|(?:mounted|carried out|conducted) (?:an? )?(?:\w+[ -]){0,2}?(?:attacks?|assaults?|raids?|incursions?)"),
+    ("attack", 2, r"(?<!a )(?<!the )(?<!warning )shot(?! (?:glass|put|down the|across|down (?:[\w-]+ ){0,4}?(?:drones?|UAVs?|aircraft|planes?|helicopters?|jets?|missiles?|rockets?)))|opened fire|open fire|fired (?:on|at(?! least)|upon|into(?! the air)|indiscriminately)|fired (?:(?!(?:tear|rubber|pepper|water|warning|stun|plastic|blank|blanks)\b)[\w-]+ ){0,3}?(?:bullets|rounds|ammunition|gunshots|shots|volleys)(?: of (?:live )?(?:ammunition|fire|bullets))? (?:at|on|upon|into(?! the air)|towards?)|shooting|shootings|gunfire|gunmen (?:attacked|stormed)|ambush(?:ed|es)?|attacked|stormed|raided|assaulted|mass shooting|knife attack|rammed|beat up|beaten up|thrashed|beat (?:up )?(?:him|her|them|(?:an? |the |two |three |several |\d+ )?(?:[\w-]+ ){0,2}?(?:m[ae]n|wom[ae]n|boys?|girls?|youths?|persons?|people|suspects?|thie(?:f|ves)|drivers?|villagers?|workers?|journalists?|officers?|policem[ae]n|soldiers?|students?|monitors?|members?|activists?|supporters?))|(?:was|were) (?:\w+ly )?(?:beaten|tortured)|tortured|launched (?:an? )?(?:\w+[ -]){0,2}?attacks? (?:on|against)|(?:mounted|carried out|conducted) (?:an? )?(?:\w+[ -]){0,2}?(?:attacks?|assaults?|raids?|incursions?)"),
     ("attack", 1, r"attacks?|assaults?|raids?|targeted|targeting|violence|carnage|atrocit(?:y|ies)|terrorist acts?|shots rang out"),
     ("injure", 2, r"wounded|injured|injuring|wounding|hurt"),
     ("kill", 1, r"died|dead|deaths?|kill"),
@@ -153,258 +154,7 @@ _TRIGGERS: list[tuple[str, int, str]] = [
 _SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for _, _, p in _TRIGGERS]
 _ACRONYM_TRIGGERS = frozenset({"ied", "ieds", "rpg", "rpgs"})
 
-
-# --------------------------------------------------------------------------- fast matching
-# One alternation of ~30 patterns tried at every word start is the slowest part of the pipeline's
-# trigger search. The patterns are grouped by the letters a match can start with (read from the
-# parsed regex), and each group sits behind a one-character lookahead, so at a given word start the
-# engine only tries the patterns that can match there. Inside a letter's group each pattern keeps
-# only its top-level alternatives that can start with that letter ("air ?strikes?|drone ..." under
-# "a" is just "air ?strikes?|..."): an alternative that cannot start with the letter fails at the
-# first character anyway, so dropping it changes no match, only the work of trying it; a second
-# lookahead level does the same for the second character. Semantics are unchanged: at one position
-# the first pattern in list order (and within it the first alternative) that matches wins, as in a
-# plain alternation; tests/extract/test_fast_matching.py checks this against the plain alternation
-# on real text. ``led`` puts other patterns behind a first-character lookahead the same way.
-
-import re._constants as _sc  # noqa: E402
-import re._parser as _sp  # noqa: E402
-
-_ALL = None  # "any character may start a match"
-
-
-# character classes a first-character set may hold with ``categories=True`` (as regex source)
-_CATEGORY_SRC = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_WORD: r"\w", _sc.CATEGORY_SPACE: r"\s"}
-
-
-def _first(seq, categories: bool = False) -> tuple[set[str] | None, bool]:
-    r"""(lower-case first characters or _ALL, nullable) of a parsed regex sequence.
-
-    With ``categories``, ``\d``, ``\w`` and ``\s`` are kept as such (regex source) instead of
-    making the set _ALL.
-    """
-    out: set[str] = set()
-    for op, av in seq:
-        if op in (_sc.ASSERT, _sc.ASSERT_NOT, _sc.AT):
-            continue
-        if op is _sc.LITERAL:
-            out.add(chr(av).lower())
-            return out, False
-        if op is _sc.IN:
-            for o, a in av:
-                if o is _sc.LITERAL:
-                    out.add(chr(a).lower())
-                elif o is _sc.RANGE and a[1] - a[0] < 60:
-                    out.update(chr(c).lower() for c in range(a[0], a[1] + 1))
-                elif categories and o is _sc.CATEGORY and a in _CATEGORY_SRC:
-                    out.add(_CATEGORY_SRC[a])
-                else:
-                    return _ALL, False
-            return out, False
-        if op is _sc.SUBPATTERN:
-            f, nullable = _first(av[3], categories)
-        elif op is _sc.BRANCH:
-            f, nullable = set(), False
-            for alt in av[1]:
-                g, n = _first(alt, categories)
-                if g is _ALL:
-                    return _ALL, False
-                f |= g
-                nullable = nullable or n
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-            f, nullable = _first(av[2], categories)
-            nullable = nullable or av[0] == 0
-        else:
-            return _ALL, False
-        if f is _ALL:
-            return _ALL, False
-        out |= f
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def lead_lookahead(pattern: str, flags: int = 0) -> str:
-    """A lookahead (regex source) for the characters a match of ``pattern`` can start with, to put in
-    front of it: the engine then rejects most positions with one character test instead of trying
-    every alternative there. It is a necessary condition (read from the parsed pattern, matched case-
-    insensitively), so the matches stay the same; "" when any character may start a match."""
-    f, nullable = _first(_sp.parse(pattern, flags), categories=True)
-    if f is _ALL or nullable or not f:
-        return ""
-    chars = "".join(sorted(c if len(c) > 1 else re.escape(c) for c in f))
-    return f"(?=(?i:[{chars}]))"
-
-
-def led(rx: re.Pattern) -> re.Pattern:
-    """``rx`` behind its :func:`lead_lookahead`: the same matches (for search, match, finditer, split),
-    found faster when the pattern opens with an alternation of words; ``rx`` itself when there is no
-    useful lookahead."""
-    lead = lead_lookahead(rx.pattern, rx.flags)
-    return re.compile(f"{lead}(?:{rx.pattern})", rx.flags) if lead else rx
-
-
-def _top_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern's source: split at ``|`` outside groups and classes."""
-    out: list[str] = []
-    cur: list[str] = []
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            cur.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            if pattern[j : j + 1] == "]":  # "[]...]" / "[^]...]": the first ']' is a literal
-                cur.append(pattern[i : j + 1])
-                i = j + 1
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(ch)
-        i += 1
-    out.append("".join(cur))
-    if "|".join(out) != pattern:  # pragma: no cover - the split only cuts, never rewrites
-        raise AssertionError(f"bad split of {pattern!r}")
-    return out
-
-
-def _starts(seq, k: int) -> set[str] | None:
-    """Lower-case prefixes of length ``k`` of what a parsed regex sequence can match (shorter strings:
-    whole matches shorter than ``k``); None when unknown. A superset is fine: it only decides which
-    alternatives are tried at a position, never what they match."""
-    results, done = {""}, set()
-    for op, av in seq:
-        if not results:
-            break
-        if op in (_sc.ASSERT, _sc.ASSERT_NOT, _sc.AT):
-            continue  # zero-width: ignoring a condition only widens the set
-        item = _item_starts(op, av, k)
-        if item is None:
-            return None
-        new = set()
-        for r in results:
-            for x in item:
-                y = r + x
-                if len(y) >= k:
-                    done.add(y[:k])
-                else:
-                    new.add(y)
-        results = new
-    return done | results
-
-
-def _item_starts(op, av, k: int) -> set[str] | None:
-    if op is _sc.LITERAL:
-        return {chr(av).lower()}
-    if op is _sc.IN:
-        out: set[str] = set()
-        for o, a in av:
-            if o is _sc.LITERAL:
-                out.add(chr(a).lower())
-            elif o is _sc.RANGE and a[1] - a[0] < 60:
-                out.update(chr(c).lower() for c in range(a[0], a[1] + 1))
-            else:
-                return None
-        return out
-    if op is _sc.SUBPATTERN:
-        return _starts(av[3], k)
-    if op is _sc.BRANCH:
-        out = set()
-        for alt in av[1]:
-            got = _starts(alt, k)
-            if got is None:
-                return None
-            out |= got
-        return out
-    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-        lo, hi, sub = av
-        one = _starts(sub, k)
-        if one is None:
-            return None
-        cur, collect = {""}, set()
-        for n in range(k + 2):  # more copies add no new prefix of length k
-            if n >= lo:
-                collect |= cur
-            if n >= hi:
-                return collect
-            cur = {(c + x)[:k] if len(c) < k else c for c in cur for x in one}
-        return collect | cur
-    return None
-
-
-def grouped_regex(patterns: list[str]) -> tuple[re.Pattern, dict[str, list[int]]]:
-    """The grouped alternation and, per first letter, the indexes of the patterns that can start there.
-
-    Two levels: a lookahead on the first character picks the letter's group, and in it a lookahead on
-    the second character picks the alternatives whose matches can go on with that character (read
-    from the parsed alternative; one whose second character is unknown is in every sub-group and in
-    the fall-back one for second characters no alternative names). Each level keeps the original
-    order, and a character passes at most one lookahead of a level (the dispatch characters are
-    distinct lower-case ASCII, matched case-insensitively), so the first match at a position is the
-    plain alternation's.
-    """
-    alts = []  # per pattern: (alternative, its first letters, its two-character prefixes)
-    for p in patterns:
-        pieces = []
-        for a in _top_alternatives(p):
-            parsed = _sp.parse(a, re.IGNORECASE)
-            f, nullable = _first(parsed)
-            pieces.append((a, _ALL if nullable else f, _starts(parsed, 2)))
-        alts.append(pieces)
-    firsts = []  # per pattern: the union over its alternatives
-    for pieces in alts:
-        fs = [f for _, f, _ in pieces]
-        firsts.append(_ALL if any(f is _ALL for f in fs) else set().union(*fs))
-    letters = sorted({c for f in firsts if f is not _ALL for c in f})
-    groups = []
-    for c in letters:
-        # per pattern: its alternatives that can start with c, with their second characters (None: any)
-        sel = [
-            [
-                (a, None if f is _ALL or st is None or any(len(x) < 2 for x in st if x[:1] == c) else {x[1] for x in st if x[0] == c})
-                for a, f, st in pieces
-                if f is _ALL or c in f
-            ]
-            for pieces in alts
-        ]
-        seconds = sorted({d for ps in sel for _, ds in ps if ds is not None for d in ds})
-        for ch in [c, *seconds]:
-            if not ch.isascii():  # pragma: no cover - the patterns are plain ASCII
-                raise ValueError(f"dispatch character {ch!r} is not ASCII")
-        subs = []
-        for d in [*seconds, None]:
-            pats = []
-            for ps in sel:
-                keep = [a for a, ds in ps if ds is None or (d is not None and d in ds)]
-                if keep:
-                    pats.append(f"(?:{'|'.join(keep)})")
-            if not pats:
-                continue
-            if d is not None:
-                subs.append(f"(?=[\\s\\S][{re.escape(d)}])(?:{'|'.join(pats)})")
-            elif seconds:
-                subs.append(f"(?![\\s\\S][{''.join(re.escape(x) for x in seconds)}])(?:{'|'.join(pats)})")
-            else:
-                subs.append(f"(?:{'|'.join(pats)})")
-        look = re.escape(c) if c.upper() == c else f"[{re.escape(c)}{re.escape(c.upper())}]"
-        groups.append(f"(?={look})(?:{'|'.join(subs)})")
-    by_letter = {c: [i for i, f in enumerate(firsts) if f is _ALL or c in f] for c in letters}
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE), by_letter
-
-
+# One alternation of all trigger patterns, grouped by first letters (see fastmatch.grouped_regex)
 _RE, _BY_LETTER = grouped_regex([p for _, _, p in _TRIGGERS])
 
 # Irrealis cues in the few words before a trigger.
@@ -508,6 +258,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         realis = _is_realis(text, start, m.start(), m.end())
         if realis and _is_protest_object(text, start, m.start(), word, cls):
             realis = False
+        if strength < 2 and realis and word.lower() in _PRESENT_VERBS and _headline_verb(text, start, m.start(), m.end(), end):
+            strength = 2  # "Taliban kill 5 police in Helmand": a headline reports in the present
         ctx = None
         if cls in _RETYPED or cls == "vdemo":
             if ctx_flags is None:
@@ -524,20 +276,56 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     return out
 
 
+# Headlines tell past events in the present tense ("Rebels attack army post"). Elsewhere a present
+# "attack" or "kill" is a habit, a plan or a noun, and stays weak.
+_PRESENT_VERBS = frozenset({"kill", "attack", "attacks", "raid", "raids", "assault", "assaults"})
+# after the word: it is a noun ("attack on", "raid kills") or a verb without an object
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|near|against|by|of|for|from|and|or|with|was|were|is|are|has|have|had|"
+    r"kills?|leaves?|injures?|wounds?|claims?|hits?|targets?|suspects?|victims?|survivors?)\b",
+    re.IGNORECASE,
+)
+# before the word: an article or possessive (a noun), a habit or a modal (not this event)
+_NOT_VERB_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|another|its|their|his|her|our|latest|new|deadly|suicide|terror|terrorist|bomb|knife|gun)|'s|"
+    r"\b(?:often|usually|regularly|frequently|routinely|sometimes|always|typically|generally|repeatedly|never|to|"
+    r"will|would|could|may|might|can|should|must|shall|continue|tend))\s+$",
+    re.IGNORECASE,
+)
+
+
+# the subject just before a headline verb: a plural ("Rebels", "gunmen") or a collective armed actor
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b[\w-]+(?:s|men)|\b(?:Taliban|police|army|military|militia|navy|junta|regime|Shabaab|Haram|Daesh|ISIS|ISIL|IS|"
+    r"Hamas|Hezbollah|Hizbullah|Houthis?|mob|crowd))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _headline_verb(text: str, sent_start: int, s: int, e: int, end: int) -> bool:
+    """Is the present-tense trigger ``text[s:e]`` the main verb of a headline? The sentence must be the
+    title line (a short capitalised line of its own with no final stop) or the text's first sentence,
+    with a subject before the word and an object after it: "Taliban kill 5 police in Helmand", not
+    "Attack on convoy" or "militants often attack convoys"."""
+    if text[:sent_start].strip():
+        line_start = text.rfind("\n", 0, sent_start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if line_start < sent_start - 1 and text[line_start:sent_start].strip():
+            return False  # not a line of its own
+        if not line or line[-1] in ".!?" or not line[0].isupper() or len(line.split()) > 15:
+            return False
+        if text[sent_start:end].strip() != line:
+            return False
+    before = text[sent_start:s]
+    if not _SUBJECT_BEFORE.search(before) or _NOT_VERB_BEFORE.search(before):
+        return False  # "Election Attacks Captured", "Air Assault Operation": a noun in a title
+    return not _NOUN_AFTER.match(text, e, end)
+
+
 def _which(text: str, m: re.Match, end: int) -> int:
     """Index of the trigger pattern the alternation matched: the first that matches here."""
     return which_pattern(_SINGLE, _BY_LETTER, text, m, end)
-
-
-def which_pattern(singles: list[re.Pattern], by_letter: dict[str, list[int]], text: str, m: re.Match, end: int) -> int:
-    """Index of the pattern a :func:`grouped_regex` alternation matched: the first of the single,
-    word-bounded patterns (``singles``) that matches at the same place with the same end."""
-    pos, stop = m.start(), m.end()
-    for i in by_letter.get(text[pos].lower(), range(len(singles))):
-        mm = singles[i].match(text, pos, end)
-        if mm is not None and mm.end() == stop:
-            return i
-    raise AssertionError("grouped regex and its patterns disagree")  # pragma: no cover
 
 
 _HEAVY = re.compile(
