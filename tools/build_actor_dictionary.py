@@ -180,7 +180,7 @@ def parse_petrarch(path: Path, start: int = 0, stop: int | None = None) -> list[
 
 
 def build(shared: Path) -> None:
-    from harmwatch.extract.actors import _alias_key, _load_curated, _tokenize_alias
+    from harmwatch.extract.actors.dictionary import _alias_key, _load_curated, _tokenize_alias
 
     pdir = shared / "data" / "actors" / "petrarch2"
     iso3_to_iso2, names = build_countries(shared)

@@ -152,7 +152,7 @@ def gazetteer_lookups(n: int = 100_000) -> float:
 
 
 def _lookups(n: int) -> float:
-    from harmwatch.extract.gazetteer import benchmark_lookups
+    from harmwatch.extract.places.gazetteer import benchmark_lookups
 
     return benchmark_lookups(n)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from harmwatch import __version__
 from harmwatch.errors import HarmwatchError
-from harmwatch.extract.assemble import extract_incidents
-from harmwatch.extract.nonconflict import non_conflict_kind
+from harmwatch.extract import extract_incidents
+from harmwatch.extract.events import non_conflict_kind
 from harmwatch.ingest import ingest, item_error
 from harmwatch.types import Document, DocumentResult, InputItem
 

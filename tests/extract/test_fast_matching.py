@@ -18,8 +18,17 @@ import sys
 import pytest
 
 from harmwatch.api import sample_corpus_path
-from harmwatch.extract import (casualties, casualty_lists, casualty_rules, casualty_victims, dates, events, fastmatch,
-                               nonconflict, numbers, speakers, weapons)
+from harmwatch.extract import fastmatch, weapons
+from harmwatch.extract.casualties import claims as casualties
+from harmwatch.extract.casualties import lists as casualty_lists
+from harmwatch.extract.casualties import numbers, speakers
+from harmwatch.extract.casualties import rules as casualty_rules
+from harmwatch.extract.casualties import victims as casualty_victims
+from harmwatch.extract.dates import calendar as date_calendar
+from harmwatch.extract.dates import mentions as dates
+from harmwatch.extract.events import context as event_context
+from harmwatch.extract.events import nonconflict
+from harmwatch.extract.events import triggers as events
 from harmwatch.extract.segment import split_sentences
 
 
@@ -101,7 +110,7 @@ def test_two_character_prefixes_of_a_pattern():
 
 def _led_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
-    for mod in (events, fastmatch, nonconflict, dates, casualties, casualty_rules, casualty_victims, casualty_lists,
+    for mod in (events, event_context, fastmatch, nonconflict, dates, date_calendar, casualties, casualty_rules, casualty_victims, casualty_lists,
                 numbers, speakers, weapons):
         for name, rx in vars(mod).items():
             if isinstance(rx, re.Pattern) and rx.pattern.startswith("(?=(?i:["):
@@ -124,12 +133,6 @@ def test_lead_lookahead_is_used_and_skips_nothing(sentences):
             for k in range(s + 1, e, 7):
                 a, b = rx.search(text, max(s, k - 60), k), orig.search(text, max(s, k - 60), k)
                 assert (a and a.span()) == (b and b.span()), name
-
-
-def test_events_re_exports_the_fast_matching_helpers():
-    # other modules import led, grouped_regex and which_pattern from harmwatch.extract.events
-    assert (events.led, events.grouped_regex, events.which_pattern, events.lead_lookahead) == (
-        fastmatch.led, fastmatch.grouped_regex, fastmatch.which_pattern, fastmatch.lead_lookahead)
 
 
 def test_lead_lookahead_reads_first_characters():

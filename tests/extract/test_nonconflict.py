@@ -14,9 +14,9 @@ import re
 import pytest
 
 import harmwatch
-from harmwatch.extract import nonconflict as nc
+from harmwatch.extract.events import nonconflict as nc
 from harmwatch.extract.events import find_triggers
-from harmwatch.extract.nonconflict import non_conflict_kind, non_conflict_sentence
+from harmwatch.extract.events import non_conflict_kind, non_conflict_sentence
 from harmwatch.extract.segment import split_sentences
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from harmwatch.extract.numbers import find_numbers, parse_number_words
+from harmwatch.extract.casualties import find_numbers, parse_number_words
 
 
 def one(text: str, words: str):

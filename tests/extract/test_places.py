@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from harmwatch.extract import gazetteer as gzmod
-from harmwatch.extract.gazetteer import article_key, normalize, skeleton_key
+from harmwatch.extract.places import gazetteer as gzmod
+from harmwatch.extract.places import index as gzindex
+from harmwatch.extract.places.index import article_key, normalize, skeleton_key
 import harmwatch
-from harmwatch.extract.places import (DocumentPlaces, find_country_hints, find_places, place_name,
-                                       resolve_location, scan_document)
+from harmwatch.extract.places import (DocumentPlaces, find_country_hints, find_places, place_name, resolve_in,
+                                      resolve_location, scan_document)
 from harmwatch.types import PlaceMention
 
 
@@ -82,7 +83,7 @@ def test_cached_index_loads_and_lookups_are_memoised(gz):
 
 def test_normalize_ascii_fast_path_matches_full_path():
     for name in ("Mosul", "al-Zanjili", "Tall 'Afar", "U.S.", "New  York", "(Kabul)", "SAN SALVADOR"):
-        full = " ".join(name.translate(gzmod._DROP).translate(gzmod._SPACE).casefold().split())
+        full = " ".join(name.translate(gzindex._DROP).translate(gzindex._SPACE).casefold().split())
         assert normalize(name) == full
 
 
@@ -101,7 +102,7 @@ def test_corrupt_cache_is_rebuilt_not_loaded(tmp_path, monkeypatch, gz):
     monkeypatch.setenv("HARMWATCH_CACHE_DIR", str(tmp_path))
     path = gzmod.index_path()
     path.write_bytes(b"not a pickle")
-    from harmwatch.extract import gazetteer_build
+    from harmwatch.extract.places import build as gazetteer_build
 
     monkeypatch.setattr(gazetteer_build, "build_state", lambda d, sig: (_ for _ in ()).throw(RuntimeError("rebuild")))
     with pytest.raises(RuntimeError, match="rebuild"):
@@ -389,7 +390,7 @@ def test_scan_document_shares_one_scan_and_returns_copies(gz, seed_text):
     assert hints == doc.hints and hints.most_common(1)[0][0] == "IQ"
     hints["US"] += 100  # a caller's copy: the document's hints do not change
     assert find_country_hints(seed_text)["US"] == doc.hints["US"] < 100
-    assert doc.resolve(doc.places(s, e)) == resolve_location(seed_text, find_places(seed_text, s, e))
+    assert resolve_in(doc, doc.places(s, e)) == resolve_location(seed_text, find_places(seed_text, s, e))
 
 
 # --------------------------------------------------------------------------- precision (sample corpus)
@@ -503,7 +504,7 @@ WIKINEWS_CLAIRTON = ("Somewhat after midnight, police in Clairton, Pennsylvania,
 
 
 def test_chain_after_reads_town_region_country():
-    from harmwatch.extract.places import chain_after
+    from harmwatch.extract.places.mentions import chain_after
 
     t = WIKINEWS_READING
     end = t.index("Reading") + len("Reading")
@@ -556,7 +557,7 @@ def test_benchmark_lookups_reports_a_rate():
 
 
 def test_admin1_by_point_in_polygon():
-    from harmwatch.extract.boundaries import get_boundaries
+    from harmwatch.extract.places.boundaries import get_boundaries
 
     b = get_boundaries()
     assert b.admin1_at(36.34, 43.13).iso_3166_2 == "IQ-NI"  # Mosul -> Nineveh

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from harmwatch.extract.speakers import attribute
+from harmwatch.extract.casualties import attribute
 
 # a plain splitter for tests (the real one is extract/segment.py); keeps "Brig. Gen." whole
 _SPLIT = re.compile(r"[^\n]+?(?:(?<!Brig)(?<!Gen)[.!?]+[\"”]?(?=\s|$)|$)")

@@ -44,7 +44,7 @@ def announce_first_run(silent: bool) -> None:
     if silent:
         return
     try:
-        from harmwatch.extract.gazetteer import index_path
+        from harmwatch.extract.places.gazetteer import index_path
 
         if not index_path().exists():
             stderr.print(f"Building the offline gazetteer index once (about a minute): {index_path()}")

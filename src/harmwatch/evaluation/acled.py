@@ -42,7 +42,7 @@ def _alternatives(label: str) -> list[str]:
 
 
 def load(data_dir: Path) -> list[EvalItem]:
-    from harmwatch.extract.gazetteer import get_gazetteer
+    from harmwatch.extract.places import get_gazetteer
 
     gaz = get_gazetteer()
     items = []

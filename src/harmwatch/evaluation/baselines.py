@@ -28,7 +28,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 
 def first_place(text: str) -> dict | None:
-    from harmwatch.extract.gazetteer import get_gazetteer
+    from harmwatch.extract.places import get_gazetteer
 
     gaz = get_gazetteer()
     toks = list(_CAP.finditer(text))

@@ -20,7 +20,7 @@ FIELDS = ("date", "place", "event_type", "perpetrators", "killed", "injured", "e
 
 
 def load(data_dir: Path) -> list[EvalItem]:
-    from harmwatch.extract.gazetteer import get_gazetteer
+    from harmwatch.extract.places import get_gazetteer
 
     gaz = get_gazetteer()
     items = []

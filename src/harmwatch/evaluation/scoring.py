@@ -146,7 +146,7 @@ def actor_match(gold_keys: set[str], preds: list[tuple[str, str | None]]) -> boo
 
 def place_keys(name: str | None) -> set[str]:
     """Comparable keys of an admin/place name: exact, article (drops 'province', 'al-'), skeleton."""
-    from harmwatch.extract.gazetteer import article_key, normalize, skeleton_key
+    from harmwatch.extract.places.index import article_key, normalize, skeleton_key
 
     if not name:
         return set()
@@ -228,7 +228,7 @@ def same_admin1(gold: str, pred: str | None, country: str | None) -> bool:
         return True
     if not country:
         return False
-    from harmwatch.extract.gazetteer import get_gazetteer
+    from harmwatch.extract.places import get_gazetteer
 
     gz = get_gazetteer()
     return bool(gz.admin1_key_codes(gold, country) & gz.admin1_key_codes(pred, country))
@@ -368,7 +368,7 @@ def evidence_checks(inc: dict, text: str, details: dict[str, str] | None = None)
             nt = norm_name(t)
             ok = norm_name(loc["name"]) in nt or bool(place_keys(loc["name"]) & place_keys(t))
             if not ok:
-                from harmwatch.extract.gazetteer import get_gazetteer
+                from harmwatch.extract.places import get_gazetteer
 
                 gaz = get_gazetteer()
                 gid = loc.get("geonames_id")

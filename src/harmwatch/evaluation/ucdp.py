@@ -18,7 +18,7 @@ FIELDS = ("date", "place", "actors_any", "killed", "evidence")
 
 
 def load(data_dir: Path) -> list[EvalItem]:
-    from harmwatch.extract.gazetteer import get_gazetteer
+    from harmwatch.extract.places import get_gazetteer
 
     gaz = get_gazetteer()
     items = []

@@ -30,7 +30,6 @@ from functools import partial
 from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
-from harmwatch.extract import speakers as speakers_mod
 from harmwatch.extract.events import (
     BACKGROUND,
     SEPARATE_INCIDENT,
@@ -40,7 +39,7 @@ from harmwatch.extract.events import (
     event_type_of,
     find_triggers,
 )
-from harmwatch.extract.geocode import SPECIFICITY
+from harmwatch.extract.places.geocode import SPECIFICITY
 from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
 from harmwatch.extract.segment import split_sentences
 from harmwatch.extract.weapons import find_weapons, unique_weapons
@@ -283,7 +282,7 @@ def _fill(
     sources: dict[str, dict] = {}
     for f in fs:
         found = _claims(text, f)
-        att = speakers_mod.attribute(text, pairs, f.index) if found or f.index == idxs[0] else None
+        att = cas_mod.attribute(text, pairs, f.index) if found or f.index == idxs[0] else None
         if att is not None:
             name, ev = att
             entry = sources.setdefault(name, {"name": name, "evidence": []})

@@ -48,8 +48,8 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract import actors as actors_mod
-from harmwatch.extract.events import Trigger, find_triggers
+from harmwatch.extract.actors import dictionary as actors_mod
+from harmwatch.extract.events.triggers import Trigger, find_triggers
 from harmwatch.types import ActorMention, Sentence
 
 ARMED_CATEGORIES = frozenset(

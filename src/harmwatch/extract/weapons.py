@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.events import grouped_regex, which_pattern
+from harmwatch.extract.fastmatch import grouped_regex, which_pattern
 from harmwatch.types import WeaponMention
 
 # (canonical name, category, pattern). Order matters: longer/more specific first.

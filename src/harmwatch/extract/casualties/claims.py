@@ -96,14 +96,14 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from harmwatch.extract.casualty_rules import (
+from harmwatch.extract.casualties.rules import (
     _AND, _APP_BAD, _ARTICLE, _COORD_GAP, _EITHER_OR, _IF, _NOT_PEOPLE, _OBJECT, _OTHERS, _OTHERS_LEFT_BAD, _PLUR_AUX,
     _POST, _POST_NEAR, _PRE, _SERIOUS, _SING_AUX, _TRANSITIVE, _VICTIM_AFTER, _ZERO, _chain, _claim, _has_keyword,
     _Item, _kind, bare_plurals, _victim_after, hypothetical, split_unknown,
 )
-from harmwatch.extract.casualty_lists import list_claims
-from harmwatch.extract.casualty_victims import _along_with, _plus_one, _singular_claims
-from harmwatch.extract.numbers import VAGUE_QUALIFIERS, find_numbers
+from harmwatch.extract.casualties.lists import list_claims
+from harmwatch.extract.casualties.victims import _along_with, _plus_one, _singular_claims
+from harmwatch.extract.casualties.numbers import VAGUE_QUALIFIERS, find_numbers
 from harmwatch.types import CasualtyClaim
 
 __all__ = ["find_casualty_claims", "reconcile", "specificity"]

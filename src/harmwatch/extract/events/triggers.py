@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harmwatch.extract.fastmatch import grouped_regex, lead_lookahead, led, which_pattern  # noqa: F401 - re-exported
+from harmwatch.extract.fastmatch import grouped_regex, led, which_pattern
+from harmwatch.extract.events import nonconflict as _nc
 from harmwatch.types import Span
 
 # sub-event type -> (ACLED event type, CAMEO code or None). CAMEO 2.0 codes: 141 demonstrate or rally,
@@ -178,47 +179,6 @@ _PROTEST_OBJECT_BEFORE = re.compile(
     r"justice for|calling for|in response to|about)\b[^.;:!?]{0,60}$",
     re.IGNORECASE,
 )
-
-# Sentence context that re-types generic violence (nonconflict.context_class; see the module docstring).
-_PROTESTERS = r"protest\w*|demonstrat(?:ors?|ions?)|rall(?:y|ies)|marchers|crowds?|strikers|students|sit-ins?"
-# a demonstration in the sentence: its people, or the verbs of protesting ("demonstrated", "agitating")
-_PROTEST_CTX = re.compile(rf"\b(?:{_PROTESTERS}|demonstrat(?:ed|ing|e)|agitat(?:ed|ing|ion|ions|ors?))\b", re.IGNORECASE)
-_POLICE_CTX = re.compile(
-    r"\b(?:police\w*|polices?|cops?|security (?:forces|personnel|officers|agents)|troops|soldiers|army|"
-    r"gendarme\w*|riot police|officers|authorities|military|paramilitar\w*|national guard|forces)\b",
-    re.IGNORECASE,
-)
-_LIVE_FIRE = re.compile(r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopened fire\b|\bfired (?:on|at|into|upon)\b", re.IGNORECASE)
-_PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being|got)\b", re.IGNORECASE)
-_MOB_WORDS = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes?|communal)\b", re.IGNORECASE)
-# civilian groups that fight without arms of war: the agent of a mob's violence
-_MOB_AGENT_WORDS = (
-    r"villagers|residents|locals|youths?|men|people|persons|individuals|citizens|workers|labou?rers|supporters|"
-    r"relatives|families|family members|kin|students|traders|farmers|herders|fishermen|drivers|passengers|crowds?|groups?|"
-    r"neighbou?rs|mourners|worshippers|devotees|inmates|prisoners|rioters|nationals|miners|communities|community|clans?|"
-    r"tribes(?:men)?|rivals|shopkeepers|vendors|sellers|hawkers|merchants|activists|volunteers|fans|hooligans"
-)
-_MOB_AGENT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
-_MOB_SUBJECT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\s+(?:(?:also|allegedly|reportedly|then|and|had|have)\s+){{0,2}}$", re.IGNORECASE)
-# behind a passive ("beaten up by locals"); bare "men" or "people" are anyone's fighters ("fired upon by two of the men")
-_BY_MOB = re.compile(rf"\s*(?:up )?by (?:a |an |the )?(?:[\w'-]+ ){{0,3}}?(?!(?:m[ae]n|people|persons|individuals)\b)(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
-_ARMED_QUALIFIER = re.compile(r"\b(?:armed|masked|unidentified|unknown|gunmen|criminals?|gangs?|gang members|assailants|hitmen|militants?|suspected)\b", re.IGNORECASE)
-_ARMED_NOUN = (
-    r"soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|police (?:officers?|personnel|constables?|patrol\w*|posts?|stations?)|"
-    r"cops?|constables?|officers?|gendarmes?|guards?|sentr(?:y|ies)|militants?|insurgents?|rebels?|fighters?|gunmen|"
-    r"militiam[ae]n|militias?|jihadists?|terrorists?|combatants?|commanders?|personnel|forces|army|military|"
-    r"checkpoints?|convoys?|positions?|outposts?|barracks|bases?|patrols?|security (?:post|posts|forces|personnel)"
-)
-_ARMED_AFTER = re.compile(rf"^(?:[^.;:]{{0,60}}?)\b(?:{_ARMED_NOUN})\b", re.IGNORECASE)
-_ARMED_BEFORE = re.compile(rf"\b(?:{_ARMED_NOUN})\b(?:[^.;:,]{{0,40}}?)$", re.IGNORECASE)
-_CIVIL_AFTER = re.compile(r"^(?:[^.;:]{0,25}?)\b(?:civilians?|villagers|residents|people|persons|passers-?by|men|women|children|family|farmers|worshippers|students|suspects?|man|woman|boy|girl|teenager|journalists?|traders?)\b", re.IGNORECASE)
-# the subject of a passive just before the trigger ("two soldiers were killed", "a man was attacked and")
-_PASSIVE_JUST_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?:(?:shot|\w+ed)\s+(?:up\s+)?(?:and\s+)?)?$", re.IGNORECASE)
-_AGENT = re.compile(rf"\b(?:(?P<p>{_PROTESTERS}|rioters|mobs?)|(?P<f>police\w*|security forces|troops|soldiers|officers))\b", re.IGNORECASE)
-# a harm word that is background to a protest: "the family of a constable who was shot dead held a
-# protest", "carrying the coffins of those killed", "a vigil after the riots last week"
-_RELATIVE_BEFORE = re.compile(r"\b(?:(?:who|whom|which|that)\s+(?:(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+){0,2})?|those\s+)$", re.IGNORECASE)
-
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -388,7 +348,7 @@ def _side(text: str, start: int, end: int, subject: bool) -> str | None:
     forces" stand with the Houthis). With ``subject``, the first actor of the last clause that can be
     the taker: after a reporting verb ("the army said IS fighters seized"), not one after a
     preposition or article ("clashing with insurgents", "thwarted a pro-X attack", "rebel-held")."""
-    from harmwatch.extract.actors import find_actors
+    from harmwatch.extract.actors.dictionary import find_actors
 
     if subject:
         cut = None
@@ -572,16 +532,6 @@ BACKGROUND = re.compile(
 
 # Patterns searched over whole sentences or look-back windows: behind their first-character lookahead
 # (see lead_lookahead; the matches are the same).
-(
-    _IRREALIS_BEFORE, _PROTEST_OBJECT_BEFORE, _PROTEST_CTX, _POLICE_CTX, _LIVE_FIRE, _PASSIVE_BETWEEN,
-    _HEAVY, _SMALL, _AT_POSITIONS, _DEVICE, _RELATIVE_BEFORE, _MOB_WORDS, _MOB_AGENT, _MOB_SUBJECT,
-    _ARMED_QUALIFIER, _ARMED_BEFORE, _PASSIVE_JUST_BEFORE, _AGENT, SEPARATE_INCIDENT, BACKGROUND,
-) = (
-    led(rx) for rx in (
-        _IRREALIS_BEFORE, _PROTEST_OBJECT_BEFORE, _PROTEST_CTX, _POLICE_CTX, _LIVE_FIRE, _PASSIVE_BETWEEN,
-        _HEAVY, _SMALL, _AT_POSITIONS, _DEVICE, _RELATIVE_BEFORE, _MOB_WORDS, _MOB_AGENT, _MOB_SUBJECT,
-        _ARMED_QUALIFIER, _ARMED_BEFORE, _PASSIVE_JUST_BEFORE, _AGENT, SEPARATE_INCIDENT, BACKGROUND,
-    )
+(_IRREALIS_BEFORE, _PROTEST_OBJECT_BEFORE, _HEAVY, _SMALL, _AT_POSITIONS, _DEVICE, SEPARATE_INCIDENT, BACKGROUND,) = (
+    led(rx) for rx in (_IRREALIS_BEFORE, _PROTEST_OBJECT_BEFORE, _HEAVY, _SMALL, _AT_POSITIONS, _DEVICE, SEPARATE_INCIDENT, BACKGROUND,)
 )
-
-from harmwatch.extract import nonconflict as _nc  # noqa: E402 - it uses led/grouped_regex from above

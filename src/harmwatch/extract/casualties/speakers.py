@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.events import led
+from harmwatch.extract.fastmatch import led
 from harmwatch.types import Span
 
 __all__ = ["attribute"]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .gazetteer import (
+from .index import (
     _APOSTROPHES,
     _DASHES,
     _KIND_CODE,

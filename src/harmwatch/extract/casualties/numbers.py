@@ -99,7 +99,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harmwatch.extract.events import led
+from harmwatch.extract.fastmatch import led
 from harmwatch.types import Span
 
 __all__ = ["NumberPhrase", "find_numbers", "parse_number_words", "VAGUE_QUALIFIERS"]

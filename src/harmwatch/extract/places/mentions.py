@@ -10,7 +10,7 @@ matches are dropped: common words at sentence start, names inside longer person/
 adjectives (those feed :func:`find_country_hints` instead). All-caps text (MUC) is matched
 case-insensitively with a stop-word filter and stricter acceptance.
 
-``resolve_location`` (in :mod:`harmwatch.extract.geocode`, re-exported here) picks the event place
+``resolve_location`` (in :mod:`harmwatch.extract.places.geocode`) picks the event place
 among an incident's mentions.
 
 Speed: :func:`scan_document` returns a :class:`DocumentPlaces` that computes the document-level signals
@@ -28,11 +28,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
-from harmwatch.types import Location, PlaceMention, Span
+from harmwatch.types import PlaceMention, Span
 
-from .gazetteer import ARTICLES, GENERIC_WORDS, Gazetteer, get_gazetteer, normalize
+from .gazetteer import Gazetteer, get_gazetteer
+from .index import ARTICLES, GENERIC_WORDS, normalize
 
 # --------------------------------------------------------------------------- word lists
 
@@ -350,12 +350,6 @@ class DocumentPlaces:
             got = _scan(self, start, end)
             self._mentions[key] = got
         return list(got)
-
-    def resolve(self, mentions: Iterable[PlaceMention], country_hints: Counter[str] | None = None) -> Location:
-        """The event place of an incident (see :func:`resolve_location`); hints default to the document's."""
-        from .geocode import _resolve
-
-        return _resolve(self, list(mentions), self.hints if country_hints is None else Counter(country_hints))
 
 
 @lru_cache(maxsize=4)
@@ -736,6 +730,3 @@ def _is_unit(gz: Gazetteer, name: str) -> bool:
         return False
     return any(p.kind in ("admin1", "admin2") for p in gz.lookup(name))
 
-
-# resolution lives in geocode.py; these names stay importable from here
-from .geocode import place_name, resolve_location  # noqa: E402,F401

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.events import (
+from harmwatch.extract.fastmatch import grouped_regex, led, which_pattern
+from harmwatch.extract.events.context import (
     _AGENT,
     _ARMED_AFTER,
     _ARMED_BEFORE,
@@ -43,9 +44,6 @@ from harmwatch.extract.events import (
     _POLICE_CTX,
     _PROTEST_CTX,
     _RELATIVE_BEFORE,
-    grouped_regex,
-    led,
-    which_pattern,
 )
 from harmwatch.types import Span
 

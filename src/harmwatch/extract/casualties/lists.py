@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.casualty_rules import (
+from harmwatch.extract.casualties.rules import (
     _AUX, _BLOCK, _Item, _claim, hypothetical, is_person_noun,
 )
-from harmwatch.extract.events import led
-from harmwatch.extract.numbers import VAGUE_QUALIFIERS
+from harmwatch.extract.fastmatch import led
+from harmwatch.extract.casualties.numbers import VAGUE_QUALIFIERS
 from harmwatch.types import CasualtyClaim, Span
 
 __all__ = ["companions", "list_claims"]

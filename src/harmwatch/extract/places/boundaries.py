@@ -65,7 +65,7 @@ def _source_path() -> Path:
 
 
 def _cache_path(src: Path) -> Path:
-    from harmwatch.extract.gazetteer import cache_dir
+    from harmwatch.extract.places.gazetteer import cache_dir
 
     sig = hashlib.sha1(f"{_FORMAT}:{src.stat().st_size}:{src.name}".encode()).hexdigest()[:12]
     return cache_dir() / f"admin1-boundaries-{sig}.pickle"

@@ -19,7 +19,7 @@ from typing import Iterable
 from harmwatch.types import Location, PlaceMention, Span
 
 from .gazetteer import Gazetteer, Place, article_key, normalize
-from .places import (
+from .mentions import (
     _is_unit,
     chain_after,
     ADMIN1_WORDS,
@@ -219,8 +219,14 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
 def resolve_location(text: str, mentions: Iterable[PlaceMention], *,
                      country_hints: Counter[str] | None = None,
                      gazetteer: Gazetteer | None = None) -> Location:
-    """The event place of an incident from its place mentions (see module docstring)."""
-    return scan_document(text, gazetteer=gazetteer).resolve(mentions, country_hints)
+    """The event place of an incident from its place mentions (see module docstring); the hints default
+    to the document's own country hints."""
+    return resolve_in(scan_document(text, gazetteer=gazetteer), mentions, country_hints)
+
+
+def resolve_in(doc: DocumentPlaces, mentions: Iterable[PlaceMention], country_hints: Counter[str] | None = None) -> Location:
+    """:func:`resolve_location` on an already scanned document."""
+    return _resolve(doc, list(mentions), doc.hints if country_hints is None else Counter(country_hints))
 
 
 def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[str]) -> Location:

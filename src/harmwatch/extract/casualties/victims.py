@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.casualty_rules import (
+from harmwatch.extract.casualties.rules import (
     _AUX, _INJ_T, _KILL_T, _WEEKDAYS_MONTHS, _Item, _chain, _claim, hypothetical, is_person_noun,
 )
-from harmwatch.extract.casualty_lists import companions
-from harmwatch.extract.events import led
+from harmwatch.extract.casualties.lists import companions
+from harmwatch.extract.fastmatch import led
 from harmwatch.types import CasualtyClaim, Span
 
 # "Abdunur and at least seven other soldiers were killed": the first conjunct is one more

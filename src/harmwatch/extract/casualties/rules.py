@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.events import led
-from harmwatch.extract.numbers import NumberPhrase
+from harmwatch.extract.fastmatch import led
+from harmwatch.extract.casualties.numbers import NumberPhrase
 from harmwatch.types import CasualtyClaim, Span
 
 # cheap keyword prefilter (substring tests on the lower-cased sentence are ~10x faster

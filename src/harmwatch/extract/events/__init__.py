@@ -1,0 +1,23 @@
+"""What happened: event triggers (with realis), their ACLED / CAMEO typing, and the harm that is not
+armed violence (disasters, accidents) or is a crowd's (protest, riot, mob).
+
+Modules, in import order: ``context`` (shared sentence-context vocabulary) <- ``nonconflict``
+(non-conflict harm, crowd typing) <- ``triggers`` (trigger finding, realis, classification).
+"""
+
+from harmwatch.extract.events.nonconflict import non_conflict_kind, non_conflict_sentence
+from harmwatch.extract.events.triggers import (
+    BACKGROUND,
+    SEPARATE_INCIDENT,
+    SUB_EVENTS,
+    Trigger,
+    classify,
+    classifying_classes,
+    event_type_of,
+    find_triggers,
+)
+
+__all__ = [
+    "BACKGROUND", "SEPARATE_INCIDENT", "SUB_EVENTS", "Trigger", "classify", "classifying_classes",
+    "event_type_of", "find_triggers", "non_conflict_kind", "non_conflict_sentence",
+]
