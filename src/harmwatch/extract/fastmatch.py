@@ -1,7 +1,7 @@
 """Fast matching: regex rewrites that find exactly what the plain patterns find, with less work.
 
-Moved out of :mod:`harmwatch.extract.events`, which re-exports :func:`led`, :func:`grouped_regex`,
-:func:`which_pattern` and :func:`lead_lookahead` for the modules that import them from there.
+Shared by every field package (the bottom of extract's import graph): :func:`led`,
+:func:`grouped_regex`, :func:`which_pattern` and :func:`lead_lookahead`.
 """
 
 from __future__ import annotations

@@ -50,6 +50,7 @@ import re
 
 from harmwatch.extract.actors import dictionary as actors_mod
 from harmwatch.extract.events.triggers import Trigger, find_triggers
+from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import ActorMention, Sentence
 
 ARMED_CATEGORIES = frozenset(
@@ -708,7 +709,7 @@ def _unlisted(text: str, sents: list[Sentence], country_hint: str | None) -> lis
     phrase that holds a dictionary group is left to the dictionary."""
     out: dict[str, dict] = {}
     for sent in sents:
-        if not _RESP_HINT.search(text, sent.start, sent.end) or actors_mod._is_caps(text[sent.start:sent.end]):
+        if not _RESP_HINT.search(text, sent.start, sent.end) or is_caps(text[sent.start:sent.end]):
             continue  # ALL-CAPS wire text: capitals tell no name from a common word
         known = [a.span for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint)
                  if a.category not in _GENERIC_KINDS]

@@ -54,6 +54,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from harmwatch.extract.lexicon import civilian_person_phrases, is_caps
 from harmwatch.types import ActorMention
 
 __all__ = ["find_actors", "get_actor_dictionary", "canonical", "ActorDictionary", "subgroup", "country_code",
@@ -284,7 +285,10 @@ def _build() -> ActorDictionary:
             made = _make_alias(iso2, n)
             if made:
                 d.nations.add(made[0], made[1])
-    for f in _read_tsv("generic_agents.tsv"):
+    rows = _read_tsv("generic_agents.tsv")
+    at = next((i for i, f in enumerate(rows) if f[1] == "protesters"), len(rows))
+    people = [[phrase, "person", sub] for phrase, sub in civilian_person_phrases()]
+    for f in rows[:at] + people + rows[at:]:  # the person nouns: the shared vocabulary (extract/lexicon.py)
         phrase, kind, sub = f[0], f[1], (f[2] if len(f) > 2 and f[2] else None)
         d.generic[phrase.lower()] = (kind, sub)
         made = _make_alias(phrase.lower(), phrase)
@@ -508,18 +512,6 @@ def _generic_mention(d: ActorDictionary, phrase: str, country: str | None, hint:
     return name, _CATEGORY[kind], cc, f"{kind}:{sub or ''}"
 
 
-_UPPER_RE = re.compile(r"[A-Z]")
-_LOWER_RE = re.compile(r"[a-z]")
-
-
-def _is_caps(seg: str) -> bool:
-    """ALL-CAPS text (MUC wire style): at least 8 capitals and under 15% lower-case letters."""
-    if seg.isupper():
-        return len(_UPPER_RE.findall(seg)) >= 8
-    up = len(_UPPER_RE.findall(seg))
-    return up >= 8 and len(_LOWER_RE.findall(seg)) < 0.15 * up
-
-
 def find_actors(text: str, start: int = 0, end: int | None = None, *,
                 country_hint: str | None = None, persons: bool = False) -> list[ActorMention]:
     """Actor mentions in ``text[start:end]`` (one sentence), non-overlapping, by position.
@@ -532,7 +524,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
         end = len(text)
     d = get_actor_dictionary()
     hint = country_hint.upper() if country_hint else None
-    caps = _is_caps(text[start:end])
+    caps = is_caps(text[start:end])
     toks = []
     surf = []
     for m in _TOKEN_RE.finditer(text, start, end):

@@ -3,13 +3,13 @@
 ``find_casualty_claims(text, start, end)`` reads ``text[start:end]`` (one sentence of
 a document) and returns :class:`~harmwatch.types.CasualtyClaim` objects, kind
 ``killed`` or ``injured`` (never merged), with min/best/max/qualifier from the number
-phrase (:mod:`harmwatch.extract.numbers`), the number words as written, evidence
+phrase (:mod:`harmwatch.extract.casualties.numbers`), the number words as written, evidence
 ``(number span, casualty word span)`` and the victim noun phrase as written.
 
 The rules live in three modules: the count rules below (this module, with the shared
-vocabulary in :mod:`harmwatch.extract.casualty_rules`), victims named or described one at a
-time (:mod:`harmwatch.extract.casualty_victims`) and lists of victims
-(:mod:`harmwatch.extract.casualty_lists`).
+vocabulary in :mod:`harmwatch.extract.casualties.rules`), victims named or described one at a
+time (:mod:`harmwatch.extract.casualties.victims`) and lists of victims
+(:mod:`harmwatch.extract.casualties.lists`).
 
 How a number is tied to a casualty word (regex only, no parser)
 ---------------------------------------------------------------

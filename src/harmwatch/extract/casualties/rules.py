@@ -1,8 +1,8 @@
 """Shared vocabulary of the casualty rules: casualty words, number-phrase items, coordination.
 
-:mod:`harmwatch.extract.casualties` (count rules, reconciliation),
-:mod:`harmwatch.extract.casualty_victims` (victims named or described one at a time) and
-:mod:`harmwatch.extract.casualty_lists` (lists of victims) read a sentence with these
+:mod:`harmwatch.extract.casualties.claims` (count rules, reconciliation),
+:mod:`harmwatch.extract.casualties.victims` (victims named or described one at a time) and
+:mod:`harmwatch.extract.casualties.lists` (lists of victims) read a sentence with these
 patterns; see the casualties module docstring for what each rule does. Here too: the nouns
 for a person (``PERSON_NOUNS``: general English vocabulary of kin, age, trade, office and
 rank, used to tell "a policeman" from "a result"), the plural nouns for people, and the bare
@@ -15,6 +15,7 @@ import re
 
 from harmwatch.extract.fastmatch import led
 from harmwatch.extract.casualties.numbers import NumberPhrase
+from harmwatch.extract.lexicon import PERSON_NOUNS
 from harmwatch.types import CasualtyClaim, Span
 
 # cheap keyword prefilter (substring tests on the lower-cased sentence are ~10x faster
@@ -239,40 +240,8 @@ def _claim(kind: str, items: list[_Item], trig: Span, text: str, victim: str | N
                          evidence=ev, victim_text=victim)
 
 
-# nouns for a person (general English vocabulary: kin, age, trade, office, rank, role), to tell
-# "a policeman" / "his wife" from "a result" / "the recovery of a body" in coordinations and lists
-PERSON_NOUNS = frozenset("""
-man woman boy girl child baby infant toddler newborn teenager teen youth youngster adult person individual
-civilian resident villager local inhabitant citizen national foreigner tourist pilgrim worshipper refugee
-migrant farmer peasant shepherd herder fisherman labourer laborer worker employee clerk vendor merchant trader
-shopkeeper businessman businesswoman owner landlord tenant student pupil schoolboy schoolgirl teacher lecturer
-professor rector dean principal headmaster doctor physician surgeon nurse midwife pharmacist dentist paramedic
-medic rescuer volunteer firefighter fireman journalist reporter photographer cameraman correspondent editor
-writer poet artist singer athlete player coach driver chauffeur pilot passenger pedestrian passer-by passerby
-guard bodyguard escort watchman security soldier serviceman servicewoman trooper marine sailor airman officer
-policeman policewoman constable agent detective inspector superintendent commissioner sergeant corporal
-private lieutenant captain major colonel general commander commandant leader chief head mayor governor judge
-magistrate justice lawyer attorney prosecutor official functionary minister deputy senator congressman
-congresswoman councillor councilor legislator candidate politician activist unionist priest pastor nun imam
-cleric sheikh mullah bishop archbishop monk missionary diplomat ambassador consul envoy delegate
-representative spokesman spokeswoman secretary director manager engineer mechanic technician researcher
-scientist economist banker accountant militant insurgent rebel guerrilla fighter gunman attacker assailant
-bomber terrorist suspect member victim survivor hostage captive prisoner detainee informant collaborator
-elder chieftain headman matriarch patriarch wife husband son daughter mother father brother sister sibling
-twin grandson granddaughter grandmother grandfather grandparent grandchild great-grandson great-granddaughter
-nephew niece cousin uncle aunt parent stepson stepdaughter stepmother stepfather fiance fiancee fiancé
-fiancée relative companion friend colleague neighbour neighbor partner spouse maid servant cook caretaker
-housekeeper janitor cadet recruit conscript veteran trainee crewman crewmember cleaner tailor barber baker
-butcher carpenter plumber electrician porter conductor mason builder contractor gardener miner hunter dealer
-seller customer shopper guest host landowner tribesman tribeswoman informer associate assistant scholar
-spokesperson personnel staffer aide lawmaker councilman chairman chairwoman president vice-president premier
-founder coordinator organizer supervisor foreman translator interpreter guide analyst consultant adviser
-advisor administrator sheriff marshal ranger warden jailer guardsman militiaman gendarme commando sniper
-paratrooper hopeful nominee protester protestor demonstrator rioter looter smuggler trafficker kidnapper
-bystander onlooker witness patient inmate convict defendant fugitive deserter defector mercenary nomad
-pastoralist herdsman rancher settler bride groom widow widower orphan kid lad lady gentleman adolescent
-mukhtar preacher muezzin rabbi deacon reverend chaplain seminarian novice jesuit franciscan dominican
-""".split())
+# nouns for a person: the shared vocabulary (extract/lexicon.py, data/lexicon/person_nouns.tsv)
+
 
 
 def is_person_noun(word: str) -> bool:

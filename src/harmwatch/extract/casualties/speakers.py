@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from harmwatch.extract.fastmatch import led
+from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import Span
 
 __all__ = ["attribute"]
@@ -100,11 +101,6 @@ _PLURAL_SOURCE = re.compile(r"(?:s|police|military|authorities|media)$", re.I)
 _CLOSING_QUOTE = re.compile("[\"”]")  # where a quote may close (scanned by the regex engine, not per character)
 
 
-def _is_caps(s: str) -> bool:
-    letters = list(filter(str.isalpha, s))
-    return bool(letters) and sum(map(str.isupper, letters)) > 0.8 * len(letters)
-
-
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and not text[s].isalnum():
         s += 1
@@ -167,7 +163,7 @@ def _quote_balance(text: str, s: int, e: int) -> int:
 def _direct(text: str, sentences: list[tuple[int, int]], index: int) -> _Speaker | None:
     """Speaker stated in the sentence itself (or its quote continuation)."""
     s0, e0 = sentences[index]
-    caps = _is_caps(text[s0:e0])
+    caps = is_caps(text[s0:e0])
     # 1. quote closed here, or opened here and closed in a later sentence of the paragraph
     k = index
     opened = text[s0:e0].lstrip()[:1] in ("\"", "“")

@@ -1,12 +1,12 @@
 """Victims named or described one at a time.
 
-``_singular_claims`` adds the claims the count rules of :mod:`harmwatch.extract.casualties`
+``_singular_claims`` adds the claims the count rules of :mod:`harmwatch.extract.casualties.claims`
 cannot see: one victim named or described in the singular ("Aimaq ... was killed", "the
 victim died", "shot him dead", "killing the insurgent", "the murder of Msgr Romero";
 in ALL CAPS a name with its role: "INSPECTOR EULOGIO FLORES DIED", "KILLED ATTORNEY GENERAL
 ROBERTO GARCIA"), "X and N others", and "X was killed (in the attack) along with his three
 children" / "... alongside her son, Mahmoud, and her daughter, Rahma" (the companions are
-read as a list by :mod:`harmwatch.extract.casualty_lists`). The rules are described in the
+read as a list by :mod:`harmwatch.extract.casualties.lists`). The rules are described in the
 casualties module docstring.
 """
 

@@ -17,7 +17,7 @@ sentence about protesters and police is *Excessive force against protesters*,
 "protesters clashed with police" a *Violent demonstration*, a beating by a mob
 *Mob violence*. The trigger keeps its base class (``cls``, used by the role
 rules) and carries the context class in ``ctx``, which decides the type. Those
-crowd rules live in :mod:`harmwatch.extract.nonconflict` (``context_class``),
+crowd rules live in :mod:`harmwatch.extract.events.nonconflict` (``context_class``),
 beside the rules for harm that is no violence at all: a sentence whose killing
 or explosion has a natural or accidental cause (an earthquake, a boiler blast, a
 bus crash) and no attacker opens no incident.

@@ -67,7 +67,8 @@ def _source_path() -> Path:
 def _cache_path(src: Path) -> Path:
     from harmwatch.extract.places.gazetteer import cache_dir
 
-    sig = hashlib.sha1(f"{_FORMAT}:{src.stat().st_size}:{src.name}".encode()).hexdigest()[:12]
+    # the module path is in the key: the pickle names its classes by module (a moved module is a new cache)
+    sig = hashlib.sha1(f"{_FORMAT}:{__name__}:{src.stat().st_size}:{src.name}".encode()).hexdigest()[:12]
     return cache_dir() / f"admin1-boundaries-{sig}.pickle"
 
 

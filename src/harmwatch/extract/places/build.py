@@ -1,4 +1,4 @@
-"""Building the gazetteer index from the shipped sources (see :mod:`harmwatch.extract.gazetteer`).
+"""Building the gazetteer index from the shipped sources (see :mod:`harmwatch.extract.places.gazetteer`).
 
 Run once per machine (about a minute, ~1 GB peak) by :func:`harmwatch.extract.gazetteer.load_or_build`;
 the result is a plain dict of arrays that :class:`~harmwatch.extract.gazetteer.Gazetteer` wraps.

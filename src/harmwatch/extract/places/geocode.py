@@ -7,7 +7,7 @@ country hints, then by kind (what the text calls it) and population; a major cit
 restrict the candidates, a country name means the country (its centroid, not its capital), and a
 small place outside every hinted country is left unresolved rather than guessed.
 
-Finding the mentions is :mod:`harmwatch.extract.places`.
+Finding the mentions is :mod:`harmwatch.extract.places.mentions`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import Location, PlaceMention, Span
 
 from .gazetteer import Gazetteer, Place, article_key, normalize
@@ -29,7 +30,6 @@ from .mentions import (
     _QUALIFIER_AFTER,
     _WORD,
     DocumentPlaces,
-    _is_caps,
     scan_document,
 )
 
@@ -82,7 +82,7 @@ def _chain_qualifiers(text: str, pm: PlaceMention, gz: Gazetteer, heads: list[Pl
     admin1 is taken ("Mahmud Raqi, Kapisa"). Of several same-named units ("Central" in Malawi,
     Uganda, Ghana ...) the head's own wins ("Lilongwe (Lilongwe, Central)"), then the one in the
     country the document points to."""
-    if pm.kind == "neighbourhood" or _is_caps(text[pm.span[0]:pm.span[1] + 1] + "xx"):
+    if pm.kind == "neighbourhood" or is_caps(text[pm.span[0]:pm.span[1] + 1] + "xx"):
         return None, None
     elems = chain_after(text, pm.span[1])
     if not elems:

@@ -2,7 +2,7 @@
 
 ``find_places`` finds candidate toponyms cheaply: a word regex over one sentence, runs of capitalised
 tokens (``al-``/``el-`` prefixed names included), and dict look-ups of their n-grams in the compiled
-gazetteer (:mod:`harmwatch.extract.gazetteer`). Context patterns add place names the gazetteer lacks
+gazetteer (:mod:`harmwatch.extract.places.gazetteer`). Context patterns add place names the gazetteer lacks
 ("al-Zanjili neighbourhood", "the village of Yusof Kheyl") as ``neighbourhood`` mentions, and widen a
 match to a ``direction`` mention ("western Mosul", "north of Baghdad", "near Kandahar"). Spurious
 matches are dropped: common words at sentence start, names inside longer person/organisation names
@@ -29,6 +29,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
@@ -205,17 +206,6 @@ _LOWER = re.compile(r"[a-z]")
 #: capitalised tokens ("Kabul", "U.S.", "al-Anbar", "KABUL") for the country-hint pass
 _CAP_TOKEN = re.compile(r"(?<![\w'’-])(?:(?:[A-Z]\.){2,}|(?:[Aa]l-|[Ee]l-)?[^\W\d_a-z][^\W_]*(?:['’][^\W\d_]+)*"
                         r"(?:-[^\W\d_]+)*)")
-_UPPER = re.compile(r"[A-Z]")
-
-
-def _is_caps(text: str) -> bool:
-    """Upper-case text (MUC wire copy): > 85 % of its ASCII letters are capitals. Two C-level regex
-    counts instead of a per-character Python loop."""
-    if text.isupper():
-        return len(text) >= 12
-    lo = len(_LOWER.findall(text))
-    up = len(_UPPER.findall(text))
-    return up + lo >= 12 and up > 0.85 * (up + lo)
 
 
 # --------------------------------------------------------------------------- the per-document scan
@@ -229,7 +219,7 @@ class DocumentPlaces:
     def __init__(self, text: str, gazetteer: Gazetteer | None = None):
         self.text = text
         self.gz = gazetteer or get_gazetteer()
-        self.caps = _is_caps(text[:2000])
+        self.caps = is_caps(text[:2000])
         self._lower: frozenset[str] | None = None
         self._persons: frozenset[str] | None = None
         self._hints: Counter[str] | None = None
@@ -384,7 +374,7 @@ def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
     """Mentions of one span (see :func:`find_places`)."""
     text, gz = doc.text, doc.gz
     sent = text[start:end]
-    caps = _is_caps(sent)
+    caps = is_caps(sent)
     toks = [_Tok(m.start() + start, m.end() + start, m.group(), caps) for m in _TOKEN.finditer(sent)]
     mentions: dict[Span, PlaceMention] = {}
     n = len(toks)
