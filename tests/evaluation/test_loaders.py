@@ -40,6 +40,7 @@ PROMISED = {
     "india_police_events": {"doc_event": 1.0, "police_kill": 1.0},
     "article_extraction_benchmark": {"main_text": 1.0},
     "trafilatura_eval": {"with": 1.0, "without": 1.0},
+    "negatives": {"negative": 1.0, "source": 1.0, "set": 1.0},
 }
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from harmwatch.evaluation import calibration as C
+from harmwatch.evaluation import negatives as N
 from harmwatch.evaluation import scoring as S
 from harmwatch.evaluation.base import EvalItem, subsample
 from harmwatch.evaluation.baselines import baseline_incident, page_text
@@ -37,6 +39,7 @@ DATASETS: dict[str, str] = {
     "ucdp_ged_sample": "ucdp",
     "article_extraction_benchmark": "article_benchmark",
     "trafilatura_eval": "trafilatura_eval",
+    "negatives": "negatives",
 }
 
 #: rows per set for ``eval all`` when --limit is not given (None = every dev row); see EVALUATION.md
@@ -128,6 +131,10 @@ class SetResult:
     rows: list[S.RowScore] = field(default_factory=list)  # harmwatch rows (for --errors)
     texts: dict[str, str] = field(default_factory=dict)
     failed: int = 0
+    #: reliability of ``confidence`` (calibration.reliability), for sets with incident gold
+    calibration: dict[str, Any] | None = None
+    #: the negative set's incidents (negatives.false_incidents)
+    false_incidents: list[dict] | None = None
 
 
 def _incident_rows(item_id: str, gold: dict, inc: dict | None, text: str, *, with_prefix: bool = False) -> list[S.RowScore]:
@@ -260,6 +267,9 @@ def score_set(name: str, items: list[EvalItem], preds: list[dict], prefix_preds:
             sys_rows.append(_doc_prf(iid, "police_kill_doc", item.gold["police_kill"], pk))
             base_rows.append(_doc_prf(iid, "police_kill_doc", item.gold["police_kill"], True))
             sys_rows += _evidence_rows(iid, pred)
+        elif name == N.NAME:
+            sys_rows.append(N.score_row(item, incs, text))
+            base_rows.append(N.score_row(item, [binc], base_text))
         elif name == "case2021_task2":
             inc = S.lead_incident(incs)
             lab = ACLED_TO_CASE.get((inc or {}).get("sub_event_type") or "", NO_EVENT) if inc else NO_EVENT
@@ -290,6 +300,48 @@ def segment_row(item_id: str, gold: dict, text: str) -> S.RowScore:
                       pred=f"found with {tp}, found without {fp}", miss=bool(fn or fp))
 
 
+# --------------------------------------------------------------------------- confidence
+
+
+#: sets whose gold says which predicted incidents are real (see calibration.py)
+CALIBRATION_SETS = SINGLE_INCIDENT_SETS | {"muc34", "wikievents", N.NAME}
+
+
+def aligned_incidents(name: str, items: list[EvalItem], preds: list[dict]) -> list[tuple[EvalItem, dict, bool, str]]:
+    """(item, predicted incident, aligned with a gold incident, clean text) for every predicted
+    incident the set scores (the violence-only sets score violent incidents only)."""
+    out: list[tuple[EvalItem, dict, bool, str]] = []
+    for item, pred in zip(items, preds):
+        incs = pred.get("incidents") or []
+        if name in VIOLENCE_ONLY_SETS:
+            incs = [i for i in incs if is_violent(i)]
+        if not incs:
+            continue
+        if name in SINGLE_INCIDENT_SETS:
+            hits = C.aligned_single(item.gold, incs)
+        elif name == "muc34":
+            hits = C.aligned_muc(item.gold_incidents or [], incs)
+        elif name == "wikievents":
+            hits = C.aligned_sentences(item.gold["violent_sents"], incs)
+        else:  # the negative set: every incident is false
+            hits = [False] * len(incs)
+        text = pred.get("text") or item.text or ""
+        out += [(item, i, h, text) for i, h in zip(incs, hits)]
+    return out
+
+
+def confidence_outcomes(name: str, items: list[EvalItem], preds: list[dict]) -> list[tuple[float, bool]]:
+    """(confidence, aligned with a gold incident) for every predicted incident the set scores."""
+    return [(float(inc.get("confidence") or 0.0), hit) for _, inc, hit, _ in aligned_incidents(name, items, preds)]
+
+
+def put_calibration(table: S.Table, cal: dict[str, Any]) -> None:
+    """The headline numbers of a reliability curve as table rows (field ``confidence``)."""
+    table.put("confidence", "aligned_share", cal["precision"], cal["n"])
+    table.put("confidence", "ece", cal["ece"], cal["n"], lower_is_better=True)
+    table.put("confidence", "auroc", cal["auroc"], cal["n"])
+
+
 # --------------------------------------------------------------------------- driver
 
 
@@ -318,6 +370,12 @@ def run_set(name: str, data_dir: Path, *, limit: int | None, seed: int, workers:
     res = SetResult(name, len(items), time.perf_counter() - t0, S.aggregate(sys_rows), S.aggregate(base_rows),
                     rows=sys_rows, failed=sum(1 for p in preds if p.get("status") == "error"))
     res.texts = {i.id: (p.get("text") or i.text or "") for i, p in zip(items, preds)}
+    if name in CALIBRATION_SETS:
+        outcomes = confidence_outcomes(name, items, preds)
+        res.calibration = {**C.reliability(outcomes), "outcomes": outcomes}
+        put_calibration(res.system, res.calibration)
+    if name == N.NAME:
+        res.false_incidents = N.false_incidents(items, preds)
     return res
 
 

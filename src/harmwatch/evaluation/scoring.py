@@ -448,8 +448,13 @@ def align(golds: list[dict], incs: list[dict]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- aggregation
 
 
+#: share metrics where less is better (besides the ``off_*`` ones)
+LOWER_IS_BETTER = frozenset({"docs_with_incident"})
+
+
 def aggregate(rows: list[RowScore]) -> Table:
-    """Means of hit metrics, median of km errors, summed (tp, fp, fn) -> P/R/F1, macro-F1 of labels."""
+    """Means of hit metrics, median of km errors, summed (tp, fp, fn) -> P/R/F1, macro-F1 of labels,
+    ``*_per_100_docs`` counts as a mean per 100 documents."""
     table = Table()
     by_field: dict[str, list[RowScore]] = {}
     for r in rows:
@@ -486,8 +491,10 @@ def aggregate(rows: list[RowScore]) -> Table:
                 table.put(fld, "without_absent_rate", tn / (tn + fp) if tn + fp else None, tn + fp)
                 table.put(fld, "segment_precision", p, tp + fp)
                 table.put(fld, "segment_f1", f, tp + fp + fn)
+            elif name.endswith("_per_100_docs"):  # counts per document, as a rate per 100 documents
+                table.put(fld, name, 100 * sum(vals) / len(vals) if vals else None, len(vals), lower_is_better=True)
             else:
-                lower = name.startswith("off_")
+                lower = name.startswith("off_") or name in LOWER_IS_BETTER
                 table.put(fld, name, sum(vals) / len(vals) if vals else None, len(vals), lower_is_better=lower)
         labelled = [r for r in rs if "_gold" in r.metrics]
         if labelled:
