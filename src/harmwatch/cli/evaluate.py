@@ -25,7 +25,8 @@ def command(dataset: str, data_dir: Path | None, limit: int | None, seed: int, o
     """Score the extractor on DATASET (or all) and print the markdown table.
 
     Sets: gtd_2021h1, acled_may2020, isaf_press_releases, muc34, airwars_gaza2023, wikievents,
-    case2021_task2, india_police_events, ucdp_ged_sample, article_extraction_benchmark, trafilatura_eval.
+    case2021_task2, india_police_events, ucdp_ged_sample, article_extraction_benchmark, trafilatura_eval,
+    gva_shootings.
     """
     from harmwatch.errors import HarmwatchError
     from harmwatch.evaluation import report, runner
