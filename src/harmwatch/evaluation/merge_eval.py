@@ -7,9 +7,11 @@ Units and gold:
   a page's predicted group is the merged incident of its lead incident (the page's main one, the
   rule of the single-incident sets); a page without an incident is a group of its own.
 * muc34: a unit is one (message, answer-key template); two units are one incident when their keys
-  give the same incident: the same single-day date, the same LOCATION string and the same TYPE.
-  Templates without a single-day date or a location are left out (nothing says which incident
-  they are). Templates are aligned to the message's predicted incidents one to one by
+  give the same incident: the same single-day date, the same place and the same TYPE. The place is
+  the LOCATION's country and first named unit below it ("EL SALVADOR: SAN SALVADOR (CITY)"; a
+  neighbourhood named under the city is the same place: keys differ in how deep they go).
+  Templates without a single-day date or without a place below the country are left out (nothing
+  says which incident they are). Templates are aligned to the message's predicted incidents one to one by
   scoring.align (as the per-field MUC score does); a unit's predicted group is its incident's
   merged incident; an unaligned template is a group of its own. Same-key templates of one message
   are one unit.
@@ -180,9 +182,10 @@ def gva_groups(items: list[EvalItem], preds: list[dict]) -> tuple[dict[str, str]
 
 def muc_gold_key(g: dict) -> tuple[str, str, str] | None:
     d = g.get("date") or {}
-    if not d or d.get("start") != d.get("end") or not g.get("location_text"):
+    parts = [p.strip() for p in (g.get("location_text") or "").split(":")]
+    if not d or d.get("start") != d.get("end") or len(parts) < 2 or not parts[1]:
         return None
-    return (d["start"], g["location_text"], g.get("muc_type") or "")
+    return (d["start"], ": ".join(parts[:2]), g.get("muc_type") or "")
 
 
 def muc_groups(items: list[EvalItem], preds: list[dict]) -> tuple[dict[str, str], dict[str, str], int, float]:

@@ -12,7 +12,8 @@ Two records are candidates when
 
 or (the text route, for reports whose extracted date or place is wrong) when
 
-* they were published at most :data:`REPORT_DAYS` days apart and share one of their
+* they were published (else: their event windows centre) at most :data:`REPORT_DAYS` days apart
+  and share one of their
   :data:`TEXT_KEYS` rarest words that some other record has (by document frequency over the records
   being merged).
 
@@ -176,12 +177,16 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
                          ) -> Iterator[tuple[MergeRecord, MergeRecord]]:
     """The text route: pairs published at most REPORT_DAYS apart sharing one of their rarest words
     (ties between equally rare words broken by hash value, so keys do not depend on input order)."""
-    recs = sorted((r for r in records if r.report_day is not None and r.words), key=lambda r: (r.report_day, r.record_id))
+    def day(r: MergeRecord) -> int:
+        return r.report_day if r.report_day is not None else (r.lo + r.hi) // 2
+
+    recs = sorted((r for r in records if (r.report_day is not None or r.lo is not None) and r.words),
+                  key=lambda r: (day(r), r.record_id))
     post: dict[int, list[MergeRecord]] = defaultdict(list)
     window: list[tuple[MergeRecord, tuple[int, ...]]] = []
     start = 0
     for r in recs:
-        while start < len(window) and window[start][0].report_day < r.report_day - REPORT_DAYS:
+        while start < len(window) and day(window[start][0]) < day(r) - REPORT_DAYS:
             old, keys = window[start]
             for k in keys:
                 lst = post[k]

@@ -33,7 +33,7 @@ from harmwatch.merge.blocking import candidate_pairs, text_candidate_pairs
 from harmwatch.merge.records import MergeRecord
 
 #: average linkage: the mean score of all member pairs must reach this share of the threshold
-LINK_SHARE = 0.5
+LINK_SHARE = 0.75
 #: complete-linkage floor: every pair of members must score at least this
 PAIR_FLOOR = 0.0
 

@@ -98,9 +98,9 @@ def places_agree(a: MergeRecord, b: MergeRecord) -> float:
     """Place evidence: positive when the places agree, negative when they contradict."""
     if a.has_point and b.has_point:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-        return 0.6 if km <= 3 else 0.3 if km <= 12 else 0.0 if km <= 25 else -0.5 if km <= MAX_KM else -1.5
+        return 0.6 if km <= 3 else 0.3 if km <= 12 else 0.0 if km <= 25 else -0.5 if km <= MAX_KM else -1.0
     if a.country and b.country and a.country != b.country:
-        return -1.5
+        return -1.0
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return -1.0
     if a.admin2 and b.admin2 and a.admin2 != b.admin2 and not (a.has_point or b.has_point):
@@ -187,8 +187,8 @@ class Scorer:
             s += 0.3
         # date
         if a.lo is not None and b.lo is not None and a.lo <= b.hi and b.lo <= a.hi:
-            if a.date_precision == "day" and b.date_precision == "day" and a.date_start == b.date_start:
-                s += W_SAME_DAY
+            if a.date_precision == "day" and b.date_precision == "day" and a.date_start and b.date_start:
+                s += W_SAME_DAY if a.date_start == b.date_start else -W_SAME_DAY
         else:
             s -= 1.0  # linked by report dates only: the extracted event dates disagree
         # casualties
