@@ -18,8 +18,9 @@ Field rules (deterministic: members are ordered by report date, then record id):
   least 250" has none); best is kept within [min, max]. ``claims`` lists every claim of every
   report with ``doc_id``, ``outlet`` and ``report_date``.
 * ``disagreement``: per field (killed, injured), the reports' figures when they do not all agree
-  (ranges that do not overlap, or different specific figures), each with its doc id, outlet, report
-  date and words; empty when the reports agree.
+  (different best figures, as "dozens" against "at least 250" or a toll that rose between two
+  reports, or ranges that do not overlap), each with its doc id, outlet, report date and words;
+  empty when the reports agree.
 """
 
 from __future__ import annotations
@@ -82,18 +83,17 @@ def _figure(kind: str, members: list[dict]) -> tuple[dict | None, list[dict]]:
 
 
 def _disagree(figures: list[dict]) -> bool:
-    def bounds(f: dict) -> tuple[float, float]:
-        lo = f["min"] if f["min"] is not None else (f["best"] if f["best"] is not None else 0)
-        hi = f["max"] if f["max"] is not None else float("inf")
-        return lo, hi
-
+    """Reports disagree when their best figures differ ("dozens" = 24 in one, "at least 250" in
+    another; also a toll that rose from one report to the next) or their ranges do not overlap."""
     if len(figures) < 2:
         return False
-    bs = [bounds(f) for f in figures]
-    if max(b[0] for b in bs) > min(b[1] for b in bs):
+    bests = {f["best"] for f in figures if f["best"] is not None}
+    if len(bests) > 1:
         return True
-    spec = {f["best"] for f in figures if f["best"] is not None and f["min"] == f["max"]}
-    return len(spec) > 1
+    lows = [f["min"] if f["min"] is not None else f["best"] for f in figures]
+    highs = [f["max"] for f in figures if f["max"] is not None]
+    lo = max((x for x in lows if x is not None), default=None)
+    return lo is not None and bool(highs) and lo > min(highs)
 
 
 def _union(members: list[dict], key: str) -> list[dict]:
