@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 
 from harmwatch.merge.records import MergeRecord
@@ -182,18 +182,17 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
 
     recs = sorted((r for r in records if (r.report_day is not None or r.lo is not None) and r.words),
                   key=lambda r: (day(r), r.record_id))
-    post: dict[int, list[MergeRecord]] = defaultdict(list)
-    window: list[tuple[MergeRecord, tuple[int, ...]]] = []
-    start = 0
+    # records enter in time order and leave in time order: each postings list is a queue
+    post: dict[int, deque[MergeRecord]] = defaultdict(deque)
+    window: deque[tuple[MergeRecord, tuple[int, ...]]] = deque()
     for r in recs:
-        while start < len(window) and day(window[start][0]) < day(r) - REPORT_DAYS:
-            old, keys = window[start]
+        while window and day(window[0][0]) < day(r) - REPORT_DAYS:
+            old, keys = window.popleft()
             for k in keys:
                 lst = post[k]
-                lst.remove(old)
+                lst.popleft()
                 if not lst:
                     del post[k]
-            start += 1
         # a word no other record has cannot pair: the keys are the rarest shared words
         keys = tuple(sorted((h for h in r.words if df.get(h, 0) >= 2), key=lambda h: (df[h], h))[:TEXT_KEYS])
         found: dict[str, MergeRecord] = {}
@@ -212,6 +211,3 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
         window.append((r, keys))
         for k in keys:
             post[k].append(r)
-        if start > 4096:  # drop the expired prefix now and then (bounded memory)
-            window = window[start:]
-            start = 0

@@ -133,6 +133,7 @@ class TextStats:
 
     n: int = 0
     df: Counter = field(default_factory=Counter)
+    _w2: dict[int, float] = field(default_factory=dict, repr=False)  # idf squared, filled lazily
 
     @classmethod
     def of(cls, records: Iterable[MergeRecord]) -> TextStats:
@@ -145,6 +146,13 @@ class TextStats:
     def idf(self, h: int) -> float:
         return math.log((self.n + PRIOR_DOCS + 1) / (self.df.get(h, 0) + 1))
 
+    def w2(self, h: int) -> float:
+        """idf(h) squared (cached: the hot path of the cosine)."""
+        v = self._w2.get(h)
+        if v is None:
+            v = self._w2[h] = self.idf(h) ** 2
+        return v
+
 
 class Scorer:
     """Scores pairs with one :class:`TextStats`; caches each record's TF-IDF norm."""
@@ -156,17 +164,16 @@ class Scorer:
     def norm(self, r: MergeRecord) -> float:
         v = self._norm.get(r.record_id)
         if v is None:
-            idf = self.stats.idf
-            v = math.sqrt(sum(idf(h) ** 2 for h in r.words))
+            w2 = self.stats.w2
+            v = math.sqrt(sum(w2(h) for h in r.words))
             self._norm[r.record_id] = v
         return v
 
     def cosine(self, a: MergeRecord, b: MergeRecord) -> float:
         if not a.words or not b.words:
             return 0.0
-        idf = self.stats.idf
-        small, big = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
-        dot = sum(idf(h) ** 2 for h in small if h in big)
+        w2 = self.stats.w2
+        dot = sum(w2(h) for h in a.words & b.words)
         if not dot:
             return 0.0
         return dot / (self.norm(a) * self.norm(b))
