@@ -401,3 +401,6 @@ __all__ = [
     "incident_columns",
     "record_evidence",
 ]
+
+# the merge stage's tables live in their own module; importing it here puts them in Base.metadata
+from . import merged_models as _merged_models  # noqa: E402,F401
