@@ -126,3 +126,31 @@ def test_reconcile_figure_rule_and_disagreement():
     assert [f["doc_id"] for f in m["disagreement"]["killed"]] == ["a", "b", "c"]
     agree = reconcile("mi-test", [at_least, dict(at_least, record_id="d#0", doc_id="d")])
     assert agree["disagreement"] == {} and agree["killed"]["disagreement"] is False
+
+
+def test_merge_invariants_hold_for_any_order_and_any_split():
+    """Hypothesis: any permutation of the records gives the same groups; no group holds two
+    records of one document; every pair of members passes the hard constraints."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from harmwatch.merge.synthetic import synthetic_records
+
+    recs = [r for r, _ in synthetic_records(400, seed=7)]
+    base = cluster(recs)
+    assert any(len(g.record_ids) > 1 for g in base)
+    for g in base:
+        docs = [r.split("#")[0] for r in g.record_ids]
+        assert len(docs) == len(set(docs))
+    by_id = {r.record_id: r for r in recs}
+    for g in base:
+        for k, a in enumerate(g.record_ids):
+            for b in g.record_ids[k + 1:]:
+                assert SIM.compatible(by_id[a], by_id[b])
+
+    @settings(max_examples=15, deadline=None)
+    @given(st.permutations(recs))
+    def same(perm):
+        assert cluster(perm) == base
+
+    same()
