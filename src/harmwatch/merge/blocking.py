@@ -6,7 +6,9 @@ Two records are candidates when
   records.date_window), and
 * their places can be the same: two points lie in the same or neighbouring grid cells
   (:data:`CELL_DEG`, about 28 km, so every pair closer than one cell is found); a record known
-  only to an admin2 / admin1 unit / country meets every record of that unit; and
+  only to an admin2 or admin1 unit meets every record of that unit (a record known only to its
+  country is left to the text route: a country-day block is most of a day's news, and on
+  gva_shootings and MUC it found no pair the text route does not); and
 * their event types are compatible (:func:`types_compatible`: violent events with violent events,
   protests and strategic developments with their own kind);
 
@@ -81,19 +83,31 @@ def unit_key(r: MergeRecord) -> tuple | None:
         return ("a2", r.country, r.admin1, r.admin2)
     if r.admin1:
         return ("a1", r.country, r.admin1)
-    return ("c", r.country)
+    return None  # a country alone is no place block (the text route still finds its reports)
 
 
 def _unit_keys(r: MergeRecord) -> list[tuple]:
     """Every unit a record lies in (a point lies in its admin2, admin1 and country)."""
     if r.country is None:
         return []
-    out: list[tuple] = [("c", r.country)]
+    out: list[tuple] = []
     if r.admin1:
         out.append(("a1", r.country, r.admin1))
         if r.admin2:
             out.append(("a2", r.country, r.admin1, r.admin2))
     return out
+
+
+def place_route_pair(a: MergeRecord, b: MergeRecord) -> bool:
+    """True if :func:`candidate_pairs` yields (a, b): the text route skips these pairs, so no pair is
+    scored twice and no set of all scored pairs is kept."""
+    if not (blockable(a) and blockable(b)) or a.hi < b.lo or b.hi < a.lo or not types_compatible(a, b):
+        return False
+    if a.has_point and b.has_point:
+        return cell(b.lat, b.lon) in _neighbour_cells(a.lat, a.lon)
+    if not a.has_point and unit_key(a) in _unit_keys(b):
+        return True
+    return not b.has_point and unit_key(b) in _unit_keys(a)
 
 
 def blockable(r: MergeRecord) -> bool:
@@ -205,7 +219,7 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
                 continue
             if only is not None and r.record_id not in only and o.record_id not in only:
                 continue
-            if not types_compatible(r, o):
+            if not types_compatible(r, o) or place_route_pair(o, r):
                 continue
             yield (o, r) if o.record_id < r.record_id else (r, o)
         window.append((r, keys))

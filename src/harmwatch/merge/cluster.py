@@ -138,14 +138,11 @@ def cluster(records: Iterable[MergeRecord], *, constraints: Constraints | None =
     cache: dict[tuple[str, str], float] = {}
     for route in (candidate_pairs(recs.values(), only=new_ids),
                   text_candidate_pairs(recs.values(), stats.df, only=new_ids)):
-        for a, b in route:
-            p = (a.record_id, b.record_id)
-            if p in cache:
-                continue
+        for a, b in route:  # the routes never yield the same pair twice
             s = scorer.score(a, b)
-            cache[p] = s
             if s >= threshold:
                 edges.append((-s, a.record_id, b.record_id))
+                cache[(a.record_id, b.record_id)] = s
     edges.sort()
     for _, x, y in edges:
         rx, ry = uf.find(x), uf.find(y)
