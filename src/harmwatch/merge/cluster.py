@@ -24,7 +24,6 @@ new evidence; a full re-merge (no ``existing``) re-decides everything.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 

@@ -13,8 +13,8 @@ so records can be built on the workers that extract. It keeps:
 * killed and injured as (min, best, max) and the report date, so that a toll that rises from one
   report to a later one stays compatible;
 * canonical actor names, named victims, weapon names;
-* the words of the incident's sentences as 32-bit hashes (the lexical similarity) and its proper
-  names (capitalised words that do not open a sentence), hashed the same way;
+* the words of the incident's sentences as 32-bit hashes (the lexical similarity; for the
+  document's lead incident, the words of the whole text and headline);
 * the document's content hash: the same wire text carried by several outlets is one more report of
   the same incident, and the scorer recognises it.
 """
@@ -49,7 +49,7 @@ would could should will can may might did do does so if because during through b
 dr st we our us you your i my me am pm news police officers officer sheriff deputies department county city man
 woman men women people person shot shooting shootings killed dead died death injured wounded hospital gun guns
 fired shots""".split())
-#: capitalised words that are no one's name (days, months, titles, outlets' boilerplate)
+#: capitalised words that name no victim (days, months, titles, outlets' boilerplate)
 _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december police sheriff officer officers county city street avenue road
 department news the a an he she they it his her their this that there when after before in on at but and officials
@@ -89,7 +89,6 @@ class MergeRecord:
     victims: frozenset[int] = frozenset()  # hashed words of named victims
     weapons: frozenset[str] = frozenset()
     words: frozenset[int] = frozenset()  # hashed content words of the incident's sentences
-    names: frozenset[int] = frozenset()  # hashed proper names of the incident's sentences
     content_hash: str | None = None  # of the whole document text (wire copies share it)
     source: str | None = None  # outlet
 
@@ -150,19 +149,6 @@ def content_words(sentences: Iterable[str]) -> frozenset[int]:
                      if len(w) > 2 and w.casefold() not in _STOP)
 
 
-def proper_names(sentences: Iterable[str]) -> frozenset[int]:
-    """Capitalised words inside a sentence (not its first word), outside an all-caps text."""
-    out: set[int] = set()
-    for s in sentences:
-        toks = _WORD.findall(s)
-        if sum(1 for t in toks if t.isupper() and len(t) > 1) > 0.6 * max(1, len(toks)):
-            continue  # upper-case text (MUC wire copy): capitals say nothing
-        for k, t in enumerate(toks):
-            if k and t[0].isupper() and not t.isupper() and len(t) > 2 and t.casefold() not in _NOT_NAMES:
-                out.add(word_hash(t))
-    return frozenset(out)
-
-
 def _victim_names(inc: dict, text: str) -> frozenset[int]:
     words: list[str] = []
     for kind in ("killed", "injured"):
@@ -212,7 +198,7 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         killed=_figures(inc.get("killed")), injured=_figures(inc.get("injured")),
         actors=actors, victims=_victim_names(inc, text),
         weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
-        words=words, names=proper_names(sentences),
+        words=words,
         content_hash=content_hash, source=source,
     )
 
