@@ -56,7 +56,7 @@ def foreign(p: dict, country: str = "US") -> bool:
     m = re.search(r"\bof ([A-Z][\w .'-]+)$", name)
     if not m:
         return False
-    from harmwatch.extract.gazetteer import get_gazetteer  # the country-name lookup scoring also uses
+    from harmwatch.extract.places import get_gazetteer  # the country-name lookup scoring also uses
 
     cc = get_gazetteer().country_code_for(m.group(1).strip())
     return bool(cc) and cc != country

@@ -98,7 +98,11 @@ def run(
             store.record_item(run_id, item.ref, status, reason, result.error_code, doc_id=result.doc_id)
             if progress is not None:
                 progress(result)
+        from harmwatch.store.merged import merge_store
+
+        merged = merge_store(store, changed_only=True)  # new reports join the stored incidents
         stats = store.stats()
+        stats["merged"] = merged.as_dict()
         summary = counts.as_dict()
         store.finish_run(run_id, summary, stats)
         return RunReport(run_id=run_id, db_url=store.url, counts=summary, stats=stats, seconds=time.perf_counter() - t0)

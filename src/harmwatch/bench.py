@@ -159,3 +159,59 @@ def _lookups(n: int) -> float:
 
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}
+
+
+# --------------------------------------------------------------------------- merge
+
+#: record counts of ``harmwatch bench merge`` (1M: pass --size 1000000; see docs/EVALUATION.md)
+MERGE_SIZES = (10_000, 100_000)
+
+
+def _merge_child(n: int, seed: int, queue) -> None:
+    try:
+        from harmwatch.merge import cluster
+        from harmwatch.merge.synthetic import synthetic_records
+
+        t0 = time.perf_counter()
+        pairs = list(synthetic_records(n, seed))
+        gen = time.perf_counter() - t0
+        recs = [r for r, _ in pairs]
+        gold = {r.record_id: g for r, g in pairs}
+        del pairs
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        t0, c0 = time.perf_counter(), time.process_time()
+        groups = cluster(recs)
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        tp = fp = 0
+        for g in groups:
+            ids = g.record_ids
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    tp += gold[a] == gold[b]
+                    fp += gold[a] != gold[b]
+        sizes: dict[int, int] = {}
+        for g in gold.values():
+            sizes[g] = sizes.get(g, 0) + 1
+        gold_pairs = sum(k * (k - 1) // 2 for k in sizes.values())
+        queue.put({"records": len(recs), "incidents": len(sizes), "merged_incidents": len(groups),
+                   "generate_seconds": round(gen, 2), "merge_seconds": round(secs, 2), "cpu_seconds": round(cpu, 2),
+                   "records_per_second": round(len(recs) / secs), "rss_before_merge_mb": round(rss0),
+                   "peak_rss_mb": round(peak), "pairwise_precision": round(tp / (tp + fp), 4) if tp + fp else None,
+                   "pairwise_recall": round(tp / gold_pairs, 4) if gold_pairs else None})
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        queue.put({"records": n, "error": repr(exc)})
+
+
+def run_merge_benchmark(sizes: tuple[int, ...] = MERGE_SIZES, seed: int = 0) -> list[dict]:
+    """Merge synthetic record sets (merge/synthetic.py), each size in its own process (one core):
+    time, peak memory, and pairwise precision/recall against the synthetic gold."""
+    ctx = mp.get_context("spawn")
+    out = []
+    for n in sizes:
+        q = ctx.Queue()
+        p = ctx.Process(target=_merge_child, args=(n, seed, q))
+        p.start()
+        out.append(q.get())
+        p.join()
+    return out

@@ -29,3 +29,12 @@ def test_bench_reports_each_stage():
         assert r["docs"] == 6 and r["docs_per_second_per_core"] > 0 and r["peak_rss_mb"] > 10
     assert out["gazetteer_lookups_per_second"] > 0
     assert stages["full"]["incidents"] > 0
+
+
+def test_bench_merge_reports_time_memory_and_quality():
+    res = CliRunner().invoke(cli, ["bench", "merge", "--size", "3000", "--json"])
+    assert res.exit_code == 0, res.output
+    (r,) = json.loads(res.stdout)["results"]
+    assert "error" not in r, r
+    assert r["records"] == 3000 and r["merged_incidents"] < r["records"] and r["peak_rss_mb"] > 10
+    assert r["pairwise_precision"] > 0.95 and r["pairwise_recall"] > 0.5

@@ -41,6 +41,7 @@ PROMISED = {
     "article_extraction_benchmark": {"main_text": 1.0},
     "trafilatura_eval": {"with": 1.0, "without": 1.0},
     "negatives": {"negative": 1.0, "source": 1.0, "set": 1.0},
+    "gva_shootings": {"cluster": 1.0, "date": 0.9, "admin1": 0.9, "latlon": 0.8, "killed": 0.9, "injured": 0.9},
 }
 
 
@@ -90,3 +91,13 @@ def test_acled_and_or_labels_are_alternatives():
     assert _alternatives("Rebel Group A and/or Militia B") == ["Rebel Group A", "Militia B"]
     assert _alternatives("Civilians (Country)") == ["Civilians (Country)"]
     assert _alternatives("") == []
+
+
+def test_gva_pages_keep_their_cluster_and_published_date(eval_dir):
+    items = _load("gva_shootings", eval_dir)
+    clusters = {i.gold["cluster"] for i in items}
+    assert len(clusters) < len(items)  # several pages report one incident
+    assert all(i.text and i.html is None for i in items)
+    assert sum(1 for i in items if i.published) / len(items) > 0.9
+    scored = [i for i in items if i.gold.get("date")]
+    assert all(i.gold["country"] == "US" and i.gold["date"]["start"] == i.gold["date"]["end"] for i in scored)

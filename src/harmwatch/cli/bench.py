@@ -10,17 +10,27 @@ from harmwatch.cli.common import stderr
 
 
 @click.command("bench")
+@click.argument("what", type=click.Choice(["pipeline", "merge"]), default="pipeline")
+@click.option("--size", "sizes", type=int, multiple=True,
+              help="bench merge: record counts (default 10000 and 100000; 1M with --size 1000000).")
 @click.option("--docs", "n_docs", default=200, show_default=True, help="Documents in the fixed corpus.")
 @click.option("--words", default=500, show_default=True, help="Words per document.")
 @click.option("--stage", "stages", multiple=True, type=click.Choice(["main-text", "spacy-parse", "full"]),
               help="Stages to run (default: all three).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
-def command(n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> None:
+def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> None:
     """Benchmark the full pipeline against main-text-only and spaCy-parse-only baselines.
 
     Each stage runs in its own single-core process on the same fixed corpus of HTML pages built from
     the bundled sample reports, so documents/s is per core and peak RSS is the stage's own.
+
+    `harmwatch bench merge` merges synthetic incident records (merge/synthetic.py: places, dates and
+    types from documented distributions) of each --size in its own process: time, peak memory, and
+    pairwise precision/recall against the synthetic gold.
     """
+    if what == "merge":
+        _merge(sizes, as_json)
+        return
     from rich.table import Table
 
     from harmwatch.bench import gazetteer_lookups, machine, run_benchmark
@@ -44,3 +54,26 @@ def command(n_docs: int, words: int, stages: tuple[str, ...], as_json: bool) -> 
                       f"{r['peak_rss_mb']:.0f}", str(r.get("incidents", "")), ratio)
     stderr.print(table)
     stderr.print(f"gazetteer: {lookups:,.0f} look-ups/s (one core)")
+
+
+def _merge(sizes: tuple[int, ...], as_json: bool) -> None:
+    from rich.table import Table
+
+    from harmwatch.bench import MERGE_SIZES, machine, run_merge_benchmark
+
+    results = run_merge_benchmark(tuple(sizes) or MERGE_SIZES)
+    if as_json:
+        click.echo(json.dumps({"machine": machine(), "results": results}, indent=2))
+        return
+    table = Table(title="harmwatch bench merge: synthetic records, one core")
+    cols = ("records", "merge s", "records/s", "peak RSS MB", "merged", "pairwise P", "pairwise R")
+    for col in cols:
+        table.add_column(col, justify="right")
+    for r in results:
+        if "error" in r:
+            table.add_row(str(r["records"]), "error", r["error"], "", "", "", "")
+            continue
+        table.add_row(f"{r['records']:,}", f"{r['merge_seconds']:.1f}", f"{r['records_per_second']:,}",
+                      str(r["peak_rss_mb"]), f"{r['merged_incidents']:,}", str(r["pairwise_precision"]),
+                      str(r["pairwise_recall"]))
+    stderr.print(table)

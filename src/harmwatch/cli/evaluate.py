@@ -26,11 +26,18 @@ def command(dataset: str, data_dir: Path | None, limit: int | None, seed: int, o
 
     Sets: gtd_2021h1, acled_may2020, isaf_press_releases, muc34, airwars_gaza2023, wikievents,
     case2021_task2, india_police_events, ucdp_ged_sample, article_extraction_benchmark, trafilatura_eval,
-    negatives (non-violent pages: false incidents per 100).
+    gva_shootings, negatives (non-violent pages: false incidents per 100).
+
+    `harmwatch eval merge` scores merging instead: pairwise and B-cubed precision/recall/F1 of the
+    merged incidents against the gold links of gva_shootings and muc34 (see evaluation/merge_eval.py).
     """
     from harmwatch.errors import HarmwatchError
     from harmwatch.evaluation import report, runner
     from harmwatch.evaluation.base import default_data_dir, need
+
+    if dataset == "merge":
+        _merge(data_dir, limit, seed, out_dir, workers, silent)
+        return
 
     names = list(runner.DATASETS) if dataset == "all" else [dataset]
     for n in names:
@@ -55,3 +62,28 @@ def command(dataset: str, data_dir: Path | None, limit: int | None, seed: int, o
             click.echo(report.errors_listing(r, errors_field))
     if not silent:
         click.echo(f"reports: {md_path} {json_path}", err=True)
+
+
+def _merge(data_dir: Path | None, limit: int | None, seed: int, out_dir: Path, workers: int | None, silent: bool) -> None:
+    import json
+
+    from harmwatch.evaluation import merge_eval, runner
+    from harmwatch.evaluation.base import default_data_dir, need
+
+    data_dir = need(data_dir or default_data_dir())
+    workers = runner.default_workers() if workers is None else workers
+
+    def progress(name: str, done: int, total: int) -> None:
+        if not silent and (done == total or done % 200 == 0):
+            click.echo(f"\r{name}: extracted {done}/{total}", err=True, nl=done == total)
+
+    results = merge_eval.run(list(merge_eval.SETS), data_dir, limit=limit, seed=seed, workers=workers,
+                             progress=progress)
+    md = merge_eval.markdown(results)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "merge_report.md").write_text(md + "\n", encoding="utf-8")
+    (out_dir / "merge_report.json").write_text(json.dumps([r.as_dict() for r in results], indent=2, default=str),
+                                               encoding="utf-8")
+    click.echo(md)
+    if not silent:
+        click.echo(f"reports: {out_dir / 'merge_report.md'} {out_dir / 'merge_report.json'}", err=True)

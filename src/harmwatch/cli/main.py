@@ -32,9 +32,9 @@ def cli(verbose: int) -> None:
 
 
 def _register() -> None:
-    from harmwatch.cli import bench, doctor, evaluate, export, extract, run
+    from harmwatch.cli import bench, doctor, evaluate, export, extract, merge, run
 
-    for mod in (extract, run, export, bench, doctor, evaluate):
+    for mod in (extract, run, merge, export, bench, doctor, evaluate):
         cli.add_command(mod.command)
 
 

@@ -40,13 +40,15 @@ DATASETS: dict[str, str] = {
     "article_extraction_benchmark": "article_benchmark",
     "trafilatura_eval": "trafilatura_eval",
     "negatives": "negatives",
+    "gva_shootings": "gva",
 }
 
 #: rows per set for ``eval all`` when --limit is not given (None = every dev row); see EVALUATION.md
 DEFAULT_LIMITS: dict[str, int | None] = {name: None for name in DATASETS}
 
 MAIN_TEXT_SETS = {"article_extraction_benchmark", "trafilatura_eval"}
-SINGLE_INCIDENT_SETS = {"gtd_2021h1", "acled_may2020", "isaf_press_releases", "airwars_gaza2023", "ucdp_ged_sample"}
+SINGLE_INCIDENT_SETS = {"gtd_2021h1", "acled_may2020", "isaf_press_releases", "airwars_gaza2023", "ucdp_ged_sample",
+                        "gva_shootings"}
 
 
 #: sets whose gold marks violent events only (MUC terrorism, WikiEvents attack/die/injure, police force)

@@ -51,6 +51,10 @@ The schema in words:
 ``incident_actors``
     The perpetrators and victims a report names: role, canonical name, the
     mention as written, category.
+``merged_incidents``, ``merged_members``, ``merge_decisions``
+    The merge stage (revision 0003_merge; see merged_models.py and merged.py):
+    one row per merged incident with its reconciled record, which report
+    belongs to which, and the reviewer's joins and splits.
 """
 
 from __future__ import annotations

@@ -46,6 +46,8 @@ from sqlalchemy.pool import StaticPool
 from harmwatch.errors import ConfigError, StoreError
 from harmwatch.types import DocumentResult
 
+# the merge stage's tables live in their own module; importing it puts them in Base.metadata
+from . import merged_models as _merged_models  # noqa: F401
 from .models import (
     CLAIM_KINDS,
     as_dict,

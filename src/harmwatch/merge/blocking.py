@@ -1,0 +1,227 @@
+"""Blocking: the candidate pairs worth scoring, never all pairs.
+
+Two records are candidates when
+
+* their date windows overlap (each window already widened by its date's precision, see
+  records.date_window), and
+* their places can be the same: two points lie in the same or neighbouring grid cells
+  (:data:`CELL_DEG`, about 28 km, so every pair closer than one cell is found); a record known
+  only to an admin2 or admin1 unit meets every record of that unit (a record known only to its
+  country is left to the text route: a country-day block is most of a day's news, and on
+  gva_shootings and MUC it found no pair the text route does not); and
+* their event types are compatible (:func:`types_compatible`: violent events with violent events,
+  protests and strategic developments with their own kind);
+
+or (the text route, for reports whose extracted date or place is wrong) when
+
+* they were published (else: their event windows centre) at most :data:`REPORT_DAYS` days apart
+  and share one of their
+  :data:`TEXT_KEYS` rarest words that some other record has (by document frequency over the records
+  being merged).
+
+The sweep walks the records once in order of window start, keeping only the records whose window
+is still open (bounded memory: a few weeks of records, whatever the corpus size), with a spatial
+index of those active records. Cost: O(n log n) for the sort plus the candidates found. Pairs come
+out as (record_id, record_id) with the smaller id first, each once, in an order that depends only
+on the records, not on their input order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+
+from harmwatch.merge.records import MergeRecord
+
+#: the text route: reports published this many days apart at most
+REPORT_DAYS = 10
+#: the text route: each record is indexed under its rarest words, this many
+TEXT_KEYS = 12
+
+#: grid cell size in degrees of latitude (longitude cells are widened by 1/cos(lat))
+CELL_DEG = 0.25
+
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def type_group(event_type: str | None) -> str | None:
+    if not event_type:
+        return None
+    return "violent" if event_type in _VIOLENT else event_type
+
+
+def types_compatible(a: MergeRecord, b: MergeRecord) -> bool:
+    """Unknown types are compatible with anything; known ones must share a group."""
+    ga, gb = type_group(a.event_type), type_group(b.event_type)
+    return ga is None or gb is None or ga == gb
+
+
+def cell(lat: float, lon: float) -> tuple[int, int]:
+    row = math.floor(lat / CELL_DEG)
+    width = CELL_DEG / max(0.2, math.cos(math.radians((row + 0.5) * CELL_DEG)))
+    return row, math.floor(lon / width)
+
+
+def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
+    row, _ = cell(lat, lon)
+    out = []
+    for dr in (-1, 0, 1):
+        r = row + dr
+        width = CELL_DEG / max(0.2, math.cos(math.radians((r + 0.5) * CELL_DEG)))
+        c = math.floor(lon / width)
+        out += [(r, c - 1), (r, c), (r, c + 1)]
+    return out
+
+
+def unit_key(r: MergeRecord) -> tuple | None:
+    """The admin unit a record without a point is known to (its finest one)."""
+    if r.country is None:
+        return None
+    if r.admin2 and r.admin1:
+        return ("a2", r.country, r.admin1, r.admin2)
+    if r.admin1:
+        return ("a1", r.country, r.admin1)
+    return None  # a country alone is no place block (the text route still finds its reports)
+
+
+def _unit_keys(r: MergeRecord) -> list[tuple]:
+    """Every unit a record lies in (a point lies in its admin2, admin1 and country)."""
+    if r.country is None:
+        return []
+    out: list[tuple] = []
+    if r.admin1:
+        out.append(("a1", r.country, r.admin1))
+        if r.admin2:
+            out.append(("a2", r.country, r.admin1, r.admin2))
+    return out
+
+
+def place_route_pair(a: MergeRecord, b: MergeRecord) -> bool:
+    """True if :func:`candidate_pairs` yields (a, b): the text route skips these pairs, so no pair is
+    scored twice and no set of all scored pairs is kept."""
+    if not (blockable(a) and blockable(b)) or a.hi < b.lo or b.hi < a.lo or not types_compatible(a, b):
+        return False
+    if a.has_point and b.has_point:
+        return cell(b.lat, b.lon) in _neighbour_cells(a.lat, a.lon)
+    if not a.has_point and unit_key(a) in _unit_keys(b):
+        return True
+    return not b.has_point and unit_key(b) in _unit_keys(a)
+
+
+def blockable(r: MergeRecord) -> bool:
+    return r.lo is not None and (r.has_point or unit_key(r) is not None)
+
+
+def candidate_pairs(records: Iterable[MergeRecord], *, only: set[str] | None = None) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+    """Candidate pairs (a, b), a.record_id < b.record_id, each once.
+
+    ``only``: when given, only pairs with at least one record id in it (incremental merging: the
+    pairs that involve new records)."""
+    recs = sorted((r for r in records if blockable(r)), key=lambda r: (r.lo, r.record_id))
+    # active records, keyed by spatial key; expiry by window end
+    by_cell: dict[tuple[int, int], list[MergeRecord]] = defaultdict(list)
+    by_unit: dict[tuple, list[MergeRecord]] = defaultdict(list)
+    coarse_by_unit: dict[tuple, list[MergeRecord]] = defaultdict(list)
+    heap: list[tuple[int, str, int]] = []  # (hi, record_id, serial)
+    serial = 0
+    alive: dict[int, MergeRecord] = {}
+
+    def expire(before: int) -> None:
+        while heap and heap[0][0] < before:
+            _, _, s = heapq.heappop(heap)
+            r = alive.pop(s)
+            if r.has_point:
+                lst = by_cell[cell(r.lat, r.lon)]
+                lst.remove(r)
+                if not lst:
+                    del by_cell[cell(r.lat, r.lon)]
+            for k in _unit_keys(r):
+                lst = by_unit[k]
+                lst.remove(r)
+                if not lst:
+                    del by_unit[k]
+            if not r.has_point:
+                k = unit_key(r)
+                lst = coarse_by_unit[k]
+                lst.remove(r)
+                if not lst:
+                    del coarse_by_unit[k]
+
+    for r in recs:
+        expire(r.lo)
+        found: dict[str, MergeRecord] = {}
+        if r.has_point:
+            for c in _neighbour_cells(r.lat, r.lon):
+                for o in by_cell.get(c, ()):
+                    found[o.record_id] = o
+            # coarse records of the units this point lies in
+            for k in _unit_keys(r):
+                for o in coarse_by_unit.get(k, ()):
+                    found[o.record_id] = o
+        else:
+            k = unit_key(r)
+            for o in by_unit.get(k, ()):
+                found[o.record_id] = o
+            # coarser records of the units above this one (an admin1-only record meets admin2 ones)
+            for kk in _unit_keys(r):
+                if kk != k:
+                    for o in coarse_by_unit.get(kk, ()):
+                        found[o.record_id] = o
+        for oid in sorted(found):
+            o = found[oid]  # active, so o.lo <= r.lo <= o.hi: the windows overlap
+            if only is not None and r.record_id not in only and o.record_id not in only:
+                continue
+            if not types_compatible(r, o):
+                continue
+            yield (o, r) if o.record_id < r.record_id else (r, o)
+        serial += 1
+        alive[serial] = r
+        heapq.heappush(heap, (r.hi, r.record_id, serial))
+        if r.has_point:
+            by_cell[cell(r.lat, r.lon)].append(r)
+        else:
+            coarse_by_unit[unit_key(r)].append(r)
+        for k in _unit_keys(r):
+            by_unit[k].append(r)
+
+
+def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, only: set[str] | None = None
+                         ) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+    """The text route: pairs published at most REPORT_DAYS apart sharing one of their rarest words
+    (ties between equally rare words broken by hash value, so keys do not depend on input order)."""
+    def day(r: MergeRecord) -> int:
+        return r.report_day if r.report_day is not None else (r.lo + r.hi) // 2
+
+    recs = sorted((r for r in records if (r.report_day is not None or r.lo is not None) and r.words),
+                  key=lambda r: (day(r), r.record_id))
+    # records enter in time order and leave in time order: each postings list is a queue
+    post: dict[int, deque[MergeRecord]] = defaultdict(deque)
+    window: deque[tuple[MergeRecord, tuple[int, ...]]] = deque()
+    for r in recs:
+        while window and day(window[0][0]) < day(r) - REPORT_DAYS:
+            old, keys = window.popleft()
+            for k in keys:
+                lst = post[k]
+                lst.popleft()
+                if not lst:
+                    del post[k]
+        # a word no other record has cannot pair: the keys are the rarest shared words
+        keys = tuple(sorted((h for h in r.words if df.get(h, 0) >= 2), key=lambda h: (df[h], h))[:TEXT_KEYS])
+        found: dict[str, MergeRecord] = {}
+        for k in keys:
+            for o in post.get(k, ()):
+                found[o.record_id] = o
+        for oid in sorted(found):
+            o = found[oid]
+            if o.doc_id == r.doc_id:
+                continue
+            if only is not None and r.record_id not in only and o.record_id not in only:
+                continue
+            if not types_compatible(r, o) or place_route_pair(o, r):
+                continue
+            yield (o, r) if o.record_id < r.record_id else (r, o)
+        window.append((r, keys))
+        for k in keys:
+            post[k].append(r)

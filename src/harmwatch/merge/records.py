@@ -1,0 +1,224 @@
+"""Merge records: one extracted incident (one report's account) reduced to what merging compares.
+
+A :class:`MergeRecord` is built from an incident record (``Incident.to_dict()``, the output
+contract) and its document's text and metadata by :func:`record_from_incident`, a pure function,
+so records can be built on the workers that extract. It keeps:
+
+* the event date as a window of day ordinals, widened by the date's precision (a day-precise date
+  of a night-time shooting is often reported as the next day; a week or month is its whole span);
+  without a usable date, the publication date stands in: an incident is reported on the day or in
+  the week after it happened (:data:`UNDATED_WINDOW`);
+* the place at its precision: a point for an exact place, neighbourhood or town; otherwise only its
+  admin units (an admin2 or admin1 centroid is not a place of the incident);
+* killed and injured as (min, best, max) and the report date, so that a toll that rises from one
+  report to a later one stays compatible;
+* canonical actor names, named victims, weapon names;
+* the words of the incident's sentences as 32-bit hashes (the lexical similarity; for the
+  document's lead incident, the words of the whole text and headline);
+* the document's content hash: the same wire text carried by several outlets is one more report of
+  the same incident, and the scorer recognises it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+#: widening of an event date's window, in days, on each side, by precision
+DATE_SLACK = {"day": 1, "week": 2, "month": 3, "year": 0}
+#: window of an incident with no usable date, relative to the report date (days before, after)
+UNDATED_WINDOW = (7, 0)
+#: the widest window merging considers; a wider one (a year) is narrowed to the report's week
+MAX_WINDOW_DAYS = 45
+#: place precisions whose coordinates are the incident's place (not an admin-unit centroid)
+POINT_PRECISIONS = frozenset({"exact", "neighbourhood", "town"})
+#: generic actor names that say nothing about which incident it is
+GENERIC_ACTORS = frozenset({"civilians", "unidentified armed group", "unknown", "police forces", "military forces",
+                            "state forces", "protesters", "rioters", "unidentified gunmen"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
+_STOP = frozenset("""a an the and or but of in on at to for from by with as is was were are be been being has have had
+it its this that these those he she they them his her their him who whom which what when where while after before
+said says say told according also not no than then there here into about over under up down out off near one two
+three four five six seven eight nine ten first second last other more most some any all each both just only very
+would could should will can may might did do does so if because during through between against around per mr mrs ms
+dr st we our us you your i my me am pm news police officers officer sheriff deputies department county city man
+woman men women people person shot shooting shootings killed dead died death injured wounded hospital gun guns
+fired shots""".split())
+#: capitalised words that name no victim (days, months, titles, outlets' boilerplate)
+_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december police sheriff officer officers county city street avenue road
+department news the a an he she they it his her their this that there when after before in on at but and officials
+authorities state associated press reporter copyright share facebook twitter email comments photo video""".split())
+
+
+def word_hash(word: str) -> int:
+    """A stable 32-bit hash of a casefolded word (the same in every process, unlike ``hash``)."""
+    return zlib.crc32(word.casefold().encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """What merging knows of one report's account of one incident."""
+
+    record_id: str  # "<doc_id>#<index>": stable, sorts the same everywhere
+    doc_id: str
+    index: int  # position of the incident in its document
+    lo: int | None  # event date window, day ordinals (inclusive); None = cannot be blocked
+    hi: int | None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    report_day: int | None = None  # publication date (day ordinal)
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    place: str | None = None  # place name, casefolded
+    lat: float | None = None  # only for POINT_PRECISIONS
+    lon: float | None = None
+    place_precision: str | None = None
+    killed: tuple[int | None, int | None, int | None] | None = None  # min, best, max
+    injured: tuple[int | None, int | None, int | None] | None = None
+    actors: frozenset[str] = frozenset()  # canonical perpetrator names (not generic)
+    victims: frozenset[int] = frozenset()  # hashed words of named victims
+    weapons: frozenset[str] = frozenset()
+    words: frozenset[int] = frozenset()  # hashed content words of the incident's sentences
+    content_hash: str | None = None  # of the whole document text (wire copies share it)
+    source: str | None = None  # outlet
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+def day_ordinal(iso: str | None) -> int | None:
+    """'2015-01-26' (or a longer datetime) -> date ordinal; anything else -> None."""
+    if not iso or not re.match(r"\d{4}-\d{2}-\d{2}", iso):
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def date_window(date_rec: dict | None, report_day: int | None) -> tuple[int | None, int | None]:
+    """The window of days the incident may have happened in (see the module docstring)."""
+    d = date_rec or {}
+    prec = (d.get("precision") or "").split("-")[0]
+    start, end = day_ordinal(d.get("start")), day_ordinal(d.get("end"))
+    if start is not None:
+        end = end if end is not None and end >= start else start
+        slack = DATE_SLACK.get(prec, 1)
+        lo, hi = start - slack, end + slack
+        if hi - lo <= MAX_WINDOW_DAYS:
+            return lo, hi
+        if report_day is not None and lo <= report_day <= hi + 1:
+            return report_day - UNDATED_WINDOW[0], report_day + UNDATED_WINDOW[1]
+        return None, None
+    if report_day is not None:
+        return report_day - UNDATED_WINDOW[0], report_day + UNDATED_WINDOW[1]
+    return None, None
+
+
+def _figures(c: dict | None) -> tuple[int | None, int | None, int | None] | None:
+    if not c:
+        return None
+    lo, best, hi = c.get("min"), c.get("best"), c.get("max")
+    if lo is None and best is None and hi is None:
+        return None
+    return (lo, best, hi)
+
+
+def _span_words(text: str, spans: Iterable[Iterable[int]]) -> list[str]:
+    out: list[str] = []
+    for sp in spans or []:
+        s, e = int(sp[0]), int(sp[1])
+        if 0 <= s < e <= len(text):
+            out.append(text[s:e])
+    return out
+
+
+def content_words(sentences: Iterable[str]) -> frozenset[int]:
+    return frozenset(word_hash(w) for s in sentences for w in _WORD.findall(s)
+                     if len(w) > 2 and w.casefold() not in _STOP)
+
+
+def _victim_names(inc: dict, text: str) -> frozenset[int]:
+    words: list[str] = []
+    for kind in ("killed", "injured"):
+        for c in ((inc.get(kind) or {}).get("claims") or []):
+            vt = c.get("victim_text") or ""
+            words += [w for w in _WORD.findall(vt) if w[0].isupper() and len(w) > 2 and w.casefold() not in _NOT_NAMES]
+    for v in inc.get("victims") or []:
+        m = v.get("mention") or ""
+        words += [w for w in _WORD.findall(m) if w[0].isupper() and len(w) > 2 and w.casefold() not in _NOT_NAMES]
+    return frozenset(word_hash(w) for w in words)
+
+
+def _norm(s: Any) -> str | None:
+    if not s:
+        return None
+    return " ".join(re.findall(r"\w+", str(s).casefold())) or None
+
+
+def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, published: str | None = None,
+                         source: str | None = None, content_hash: str | None = None,
+                         title: str | None = None, lead: bool = False) -> MergeRecord:
+    """The merge record of incident number ``index`` of document ``doc_id`` (a pure function).
+
+    ``lead``: this is the document's lead incident (its evidence starts first): the headline
+    (``title``) and the whole text are about it, so its words are the document's words, not only
+    its sentences' (measured on gva_shootings: whole-text TF-IDF separates reports of one incident
+    from others better than the incident's sentences alone)."""
+    report_day = day_ordinal(published)
+    d = inc.get("date") or {}
+    lo, hi = date_window(d, report_day)
+    loc = inc.get("location") or {}
+    prec = loc.get("precision")
+    point = prec in POINT_PRECISIONS and loc.get("lat") is not None and loc.get("lon") is not None
+    sentences = _span_words(text, inc.get("evidence") or [])
+    words = content_words(sentences + ([text, title or ""] if lead else []))
+    actors = frozenset(n for n in (_norm(p.get("name")) for p in inc.get("perpetrators") or [])
+                       if n and n not in GENERIC_ACTORS)
+    if content_hash is None and text:
+        content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return MergeRecord(
+        record_id=f"{doc_id}#{index}", doc_id=doc_id, index=index, lo=lo, hi=hi,
+        date_start=d.get("start"), date_end=d.get("end"), date_precision=d.get("precision"), report_day=report_day,
+        event_type=inc.get("event_type"), sub_event_type=inc.get("sub_event_type"),
+        country=(loc.get("country_code") or None), admin1=_norm(loc.get("admin1")), admin2=_norm(loc.get("admin2")),
+        place=_norm(loc.get("name")),
+        lat=float(loc["lat"]) if point else None, lon=float(loc["lon"]) if point else None, place_precision=prec,
+        killed=_figures(inc.get("killed")), injured=_figures(inc.get("injured")),
+        actors=actors, victims=_victim_names(inc, text),
+        weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
+        words=words,
+        content_hash=content_hash, source=source,
+    )
+
+
+def records_from_result(result: dict) -> list[MergeRecord]:
+    """The merge records of one extraction output line (``DocumentResult.to_dict()`` shape)."""
+    text = result.get("text") or ""
+    incs = result.get("incidents") or []
+    lead = lead_index(incs)
+    return [record_from_incident(result["doc_id"], k, inc, text, published=result.get("published"),
+                                 source=result.get("source"), title=result.get("title"), lead=k == lead)
+            for k, inc in enumerate(incs)]
+
+
+def lead_index(incidents: list[dict]) -> int | None:
+    """The incident whose evidence starts first in the text (the document's main one)."""
+    best: tuple[int, int] | None = None
+    for k, inc in enumerate(incidents):
+        spans = list(inc.get("evidence") or []) + list(inc.get("event_evidence") or [])
+        start = min((int(s[0]) for s in spans), default=10**9)
+        if best is None or (start, k) < best:
+            best = (start, k)
+    return None if best is None else best[1]
