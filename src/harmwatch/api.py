@@ -48,13 +48,21 @@ def extract_item(item: InputItem) -> DocumentResult:
     return process_item(item)
 
 
-def extract_files(paths: Iterable[str | Path]) -> Iterator[DocumentResult]:
-    """Extract every input in files or folders (JSONL, CSV, HTML, text), in order, one result each."""
-    from harmwatch.ingest import iter_inputs
+def extract_files(paths: Iterable[str | Path], *, published: str | None = None) -> Iterator[DocumentResult]:
+    """Extract every input in files or folders (JSONL, CSV, HTML, text; ``-`` is standard input), in
+    order, one result each. ``published`` dates the inputs that carry no publication date.
+
+    Raises ``HW-INPUT-NOT-FOUND`` before reading anything when a path does not exist, and
+    ``HW-INPUT-PUBLISHED-INVALID`` when ``published`` is not a date.
+    """
+    from harmwatch.ingest import check_paths, check_published, iter_inputs
     from harmwatch.pipeline import process_item
 
-    for item in iter_inputs([str(p) for p in paths]):
-        yield process_item(item)
+    names = [str(p) for p in paths]
+    check_paths(names)
+    default = check_published(published)
+    for item in iter_inputs(names):
+        yield process_item(item, default_published=default)
 
 
 @dataclass
@@ -75,26 +83,42 @@ def run(
     db: str | None = None,
     progress: ProgressFn | None = None,
     command: str = "run",
+    published: str | None = None,
 ) -> RunReport:
-    """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent."""
-    from harmwatch.ingest import iter_inputs
-    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, process_item
+    """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent.
+
+    Every input is accounted for: done and skipped inputs are stored, one document each (``counts
+    ["stored"]``); a failed input is recorded with its coded reason and stored only when it had
+    text (an extractor bug). Nothing is merged or overwritten behind the user's back: an id met
+    twice in one run with another text (``HW-STORE-ID-COLLISION``) or the same text
+    (``HW-INPUT-DUPLICATE``), and a URL stored under another id (``HW-STORE-URL-COLLISION``), fail
+    that input. The same id in a later run is a new edition of the document and replaces it
+    (``counts["updated"]``). A missing input path raises ``HW-INPUT-NOT-FOUND`` before the
+    database is opened; ``published`` dates the inputs that carry no publication date.
+    """
+    from harmwatch.ingest import check_paths, check_published, iter_inputs
+    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts
     from harmwatch.store import open_store
 
     paths = [str(p) for p in inputs] if inputs else [str(sample_corpus_path())]
+    check_paths(paths)
+    default = check_published(published)
     t0 = time.perf_counter()
     counts = RunCounts()
+    ledger = _RunLedger()
     with open_store(db) as store:
-        run_id = store.begin_run(command, paths, {"extractor_version": EXTRACTOR_VERSION})
+        options: dict[str, Any] = {"extractor_version": EXTRACTOR_VERSION}
+        if default:
+            options["published"] = default
+        run_id = store.begin_run(command, paths, options)
         for item in iter_inputs(paths):
-            result = process_item(item)
-            outcome = None
-            if result.document is not None:
-                outcome = store.save_result(run_id, result, extractor_version=EXTRACTOR_VERSION)
+            result, outcome = _store_one(store, run_id, item, default, ledger, EXTRACTOR_VERSION)
             status = counts.add(result, outcome=outcome)
             reason = None if status == "done" else result.error
             if status == "done" and outcome == "unchanged":
                 reason = "unchanged since an earlier run"
+            elif status == "done" and outcome == "updated":
+                reason = "updated: a new text or extractor version replaced the stored document"
             store.record_item(run_id, item.ref, status, reason, result.error_code, doc_id=result.doc_id)
             if progress is not None:
                 progress(result)
@@ -103,6 +127,49 @@ def run(
         merged = merge_store(store, changed_only=True)  # new reports join the stored incidents
         stats = store.stats()
         stats["merged"] = merged.as_dict()
-        summary = counts.as_dict()
+        summary = {**counts.as_dict(), **ledger.counts()}
         store.finish_run(run_id, summary, stats)
         return RunReport(run_id=run_id, db_url=store.url, counts=summary, stats=stats, seconds=time.perf_counter() - t0)
+
+
+class _RunLedger:
+    """What one run has stored so far: document id -> (content hash, ref), and store outcomes."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[str, str]] = {}
+        self.outcomes: dict[str, int] = {"inserted": 0, "updated": 0, "unchanged": 0}
+
+    def counts(self) -> dict[str, int]:
+        """``stored``: documents this run saved or found unchanged, by outcome."""
+        return {"stored": sum(self.outcomes.values()), "stored_new": self.outcomes["inserted"],
+                "stored_updated": self.outcomes["updated"], "stored_unchanged": self.outcomes["unchanged"]}
+
+
+def _store_one(store: Any, run_id: int, item: InputItem, default_published: str | None, ledger: _RunLedger,
+               extractor_version: str) -> tuple[DocumentResult, str | None]:
+    """Extract and save one input; returns its result (failed when refused) and the store outcome."""
+    from dataclasses import replace
+
+    from harmwatch.pipeline import process_item
+    from harmwatch.store import DocumentRejected, content_hash
+
+    result = process_item(item, default_published=default_published)
+    if result.document is None:
+        return result, None
+    digest = content_hash(result.text if result.text is not None else result.document.text)
+    earlier = ledger.seen.get(result.doc_id)
+    if earlier is not None:
+        if earlier[0] == digest:
+            code, why = "HW-INPUT-DUPLICATE", f"document {result.doc_id!r} again, same text as {earlier[1]}; stored once"
+        else:
+            code, why = ("HW-STORE-ID-COLLISION",
+                         f"document id {result.doc_id!r} is already used in this run by {earlier[1]} with another "
+                         "text; not stored (give each document its own id)")
+        return replace(result, status="error", error=why, error_code=code, incidents=[]), None
+    try:
+        outcome = store.save_result(run_id, result, extractor_version=extractor_version)
+    except DocumentRejected as exc:
+        return replace(result, status="error", error=exc.message, error_code=exc.code, incidents=[]), None
+    ledger.seen[result.doc_id] = (digest, item.ref)
+    ledger.outcomes[outcome] = ledger.outcomes.get(outcome, 0) + 1
+    return result, outcome

@@ -16,7 +16,7 @@ from harmwatch import __version__
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract import extract_incidents
 from harmwatch.extract.events import non_conflict_kind
-from harmwatch.ingest import ingest, item_error
+from harmwatch.ingest import ingest, item_error, published_warning
 from harmwatch.types import Document, DocumentResult, InputItem
 
 log = logging.getLogger(__name__)
@@ -57,13 +57,26 @@ def _excluded(text: str) -> list[dict]:
     return [{"kind": kind, "text": text[s:e], "evidence": [[s, e]]}]
 
 
-def process_item(item: InputItem) -> DocumentResult:
-    """Ingest and extract one input item; bad input becomes an error result, never an exception."""
+def process_item(item: InputItem, *, default_published: str | None = None) -> DocumentResult:
+    """Ingest and extract one input item; bad input becomes an error result, never an exception.
+
+    ``default_published`` dates an input that has no publication date of its own (nor in its
+    page's metadata). A ``published`` value that is not a date is ignored with a coded warning
+    (``HW-INPUT-PUBLISHED-INVALID``) in the result, never silently.
+    """
+    result = _process(item, default_published)
+    warning = published_warning(item) if not item.error else None
+    if warning:
+        result.warnings.insert(0, warning)
+    return result
+
+
+def _process(item: InputItem, default_published: str | None) -> DocumentResult:
     doc_id = item.id or item.ref
     try:
         if item.error:
             raise item_error(item)
-        doc = ingest(item)
+        doc = ingest(item, default_published=default_published)
     except HarmwatchError as exc:
         return DocumentResult(doc_id=doc_id, status="error", error=exc.message, error_code=exc.code)
     except Exception as exc:  # a bug in ingest: report it for this item and go on
@@ -83,9 +96,9 @@ def process_item(item: InputItem) -> DocumentResult:
         )
 
 
-def process_items(items: Iterable[InputItem]) -> Iterator[DocumentResult]:
+def process_items(items: Iterable[InputItem], *, default_published: str | None = None) -> Iterator[DocumentResult]:
     for item in items:
-        yield process_item(item)
+        yield process_item(item, default_published=default_published)
 
 
 @dataclass
@@ -98,6 +111,8 @@ class RunCounts:
     unchanged: int = 0
     incidents: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    #: coded warnings of results (``[HW-...] message``) by code, e.g. an invalid 'published'
+    warnings: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -105,6 +120,10 @@ class RunCounts:
 
     def add(self, result: DocumentResult, *, outcome: str | None = None) -> str:
         """Count one result; returns its run status (done|skipped|failed)."""
+        for warning in result.warnings:
+            if warning.startswith("[HW-") and "]" in warning:
+                code = warning[1 : warning.index("]")]
+                self.warnings[code] = self.warnings.get(code, 0) + 1
         if result.status == "ok":
             self.done += 1
             self.incidents += len(result.incidents)
@@ -129,4 +148,5 @@ class RunCounts:
             "unchanged": self.unchanged,
             "incidents": self.incidents,
             "reasons": dict(sorted(self.reasons.items(), key=lambda kv: -kv[1])),
+            "warnings": dict(sorted(self.warnings.items())),
         }

@@ -43,7 +43,7 @@ def _ingest_all(items: list[InputItem]) -> list[Document | InputError]:
 def test_seed_as_text_file(shared: Path, seed_last: str, seed_paragraphs: list[str]) -> None:
     (item,) = iter_inputs(shared / "seed" / "000_ea6982988430f7db.txt")
     doc = ingest(item)
-    assert doc.id == "000_ea6982988430f7db"
+    assert doc.id == "000_ea6982988430f7db.txt"  # a file given by itself: its name
     assert doc.text.endswith(seed_last)
     assert doc.text == "\n".join(seed_paragraphs)
     assert doc.language == "en"
@@ -77,7 +77,7 @@ def test_seed_as_html_page(data_dir: Path, seed_last: str, seed_paragraphs: list
     assert doc.title == "ISIS slaughters dozens of civilians fleeing western Mosul"
     assert doc.published == "2017-06-05T09:41:00+03:00"
     assert doc.source == "Diyaruna"
-    assert doc.language == "en" and doc.input_format == "html" and doc.id == "seed_page"
+    assert doc.language == "en" and doc.input_format == "html" and doc.id == "seed_page.html"
 
 
 def test_item_metadata_wins_over_page(seed_page_html: bytes) -> None:

@@ -113,7 +113,7 @@ def test_folder_walk_sorted_skips_hidden(tmp_path: Path, seed_page_html: bytes) 
     (tmp_path / "d.dat").write_text("Plain report without an extension we know.")
     items = list(iter_inputs(tmp_path))
     assert [Path(it.ref).name for it in items] == ["a.txt", "page.HTM", "c.unknown", "d.dat"]
-    assert items[1].html == seed_page_html and items[1].id == "page"
+    assert items[1].html == seed_page_html and items[1].id == "b/page.HTM"  # the path under the folder
     assert items[2].html is not None  # sniffed as HTML
     assert items[3].raw is not None and items[3].html is None  # sniffed as text
 
@@ -140,6 +140,7 @@ def test_truncated_gzip_yields_error_after_good_lines(tmp_path: Path) -> None:
 
 
 def test_file_id() -> None:
-    assert file_id(Path("/x/000_ea6982988430f7db.txt")) == "000_ea6982988430f7db"
-    assert file_id(Path("page.html.gz")) == "page"
-    assert file_id(Path("report.v2.unknown")) == "report.v2.unknown"
+    assert file_id(Path("/x/000_ea6982988430f7db.txt")) == "000_ea6982988430f7db.txt"
+    assert file_id(Path("/x/site/a/index.html"), Path("/x/site")) == "a/index.html"
+    assert file_id(Path("/x/site/a/index.html"), Path("/x")) == "site/a/index.html"
+    assert file_id(Path("/elsewhere/page.html.gz"), Path("/x")) == "page.html.gz"

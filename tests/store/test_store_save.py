@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from harmwatch.errors import StoreError
-from harmwatch.store import incident_id
+from harmwatch.store import DocumentRejected, incident_id
 from harmwatch.store.models import Claim, Evidence, IncidentActor, IncidentRow
 from harmwatch.types import DocumentResult, Incident
 
@@ -127,25 +127,39 @@ def test_new_extractor_version_updates_and_drops_orphan_incidents(
     assert store.get_document(seed_result.doc_id)["extractor_version"] == "2"
 
 
-def test_same_url_or_same_text_under_another_id_is_the_same_document(
-    store, seed_result, build_result, count_rows
-) -> None:
+def test_same_text_under_another_id_is_its_own_document(store, seed_result, build_result, count_rows) -> None:
+    """A wire copy (same text, another outlet's id and URL) is stored, with the same content hash."""
+    run = store.begin_run("run", ["seed"], {})
+    assert store.save_result(run, seed_result, extractor_version="1") == "inserted"
+    copy = build_result(seed_result.text, doc_id="copy-2", url="https://example.org/copy")
+    assert store.save_result(run, copy, extractor_version="1") == "inserted"
+    original, stored_copy = store.get_document(seed_result.doc_id), store.get_document("copy-2")
+    assert stored_copy["text"] == original["text"] and stored_copy["content_hash"] == original["content_hash"]
+    assert store.find_documents(content_hash=original["content_hash"]) == [seed_result.doc_id, "copy-2"]
+    counts = count_rows()
+    assert counts["documents"] == 2 and counts["incidents"] == 2 * len(seed_result.incidents)
+    # the copy's incidents are its own (the merge stage links them), not the original's
+    assert [r["reports"] for r in store.iter_incidents(doc_id="copy-2")] == [["copy-2"]] * len(seed_result.incidents)
+
+
+def test_same_url_under_another_id_is_refused_not_merged(store, seed_result, build_result, count_rows) -> None:
     run = store.begin_run("run", ["seed"], {})
     store.save_result(run, seed_result, extractor_version="1")
     before = count_rows()
-    # re-scraped under another id: same url
-    same_url = build_result(seed_result.text, doc_id="rescrape-1")
-    assert store.save_result(run, same_url, extractor_version="1") == "unchanged"
-    # syndicated copy: same text, other url
-    same_text = build_result(seed_result.text, doc_id="copy-2", url="https://example.org/copy")
-    assert store.save_result(run, same_text, extractor_version="1") == "unchanged"
-    assert count_rows() == before
+    for text in (seed_result.text, seed_result.text + "\nUpdated at 14:00."):
+        rescrape = build_result(text, doc_id="rescrape-1")  # the seed's URL under another id
+        with pytest.raises(DocumentRejected) as info:
+            store.save_result(run, rescrape, extractor_version="1")
+        assert info.value.code == "HW-STORE-URL-COLLISION"
+        assert info.value.existing_id == seed_result.doc_id and "rescrape-1" in info.value.message
+        assert count_rows() == before
     assert store.get_document("rescrape-1") is None
-    # same url, new text: the stored document is updated in place, keeping its id
-    changed = build_result(seed_result.text + "\nUpdated at 14:00.", doc_id="rescrape-3")
-    assert store.save_result(run, changed, extractor_version="1") == "updated"
-    assert count_rows() == before
+    assert store.get_document(seed_result.doc_id)["text"] == seed_result.text  # not overwritten
+    # the same id with a new text is a new edition: updated in place
+    edition = build_result(seed_result.text + "\nUpdated at 14:00.")
+    assert store.save_result(run, edition, extractor_version="1") == "updated"
     assert store.get_document(seed_result.doc_id)["text"].endswith("Updated at 14:00.")
+    assert count_rows() == before
 
 
 def test_hostile_strings_are_stored_verbatim(store, build_result, seed_text) -> None:

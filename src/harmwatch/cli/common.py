@@ -28,15 +28,35 @@ def progress_bar(label: str, total: int | None, *, silent: bool) -> Iterator:
         yield advance
 
 
-def print_counts(counts: dict, *, title: str = "Inputs") -> None:
-    """Every input accounted for: done / skipped / failed with reasons."""
-    stderr.print(
-        f"[bold]{title}:[/bold] {counts['total']} read, {counts['done']} done"
+def counts_lines(counts: dict, *, title: str = "Inputs") -> list[str]:
+    """The summary lines of a batch (plain text): every input accounted for, done / skipped /
+    failed with reasons, coded warnings, and for a run what it stored."""
+    head = (
+        f"{title}: {counts['total']} read, {counts['done']} done"
         + (f" ({counts['unchanged']} unchanged)" if counts.get("unchanged") else "")
         + f", {counts['skipped']} skipped, {counts['failed']} failed; {counts['incidents']} incidents"
     )
+    if "stored" in counts:
+        parts = [f"{counts.get(k, 0)} {label}" for k, label in
+                 (("stored_new", "new"), ("stored_updated", "updated"), ("stored_unchanged", "unchanged"))
+                 if counts.get(k)]
+        head += f"; {counts['stored']} documents stored" + (f" ({', '.join(parts)})" if parts else "")
+    lines = [head]
     for reason, n in counts.get("reasons", {}).items():
-        stderr.print(f"  {n:>5} x {reason}", markup=False)
+        lines.append(f"  {n:>5} x {reason}")
+    for code, n in counts.get("warnings", {}).items():
+        lines.append(f"  {n:>5} x warning {code}")
+    return lines
+
+
+def print_counts(counts: dict, *, title: str = "Inputs") -> None:
+    """Every input accounted for, on stderr (the first line in bold)."""
+    first, *rest = counts_lines(counts, title=title)
+    label, sep, tail = first.partition(":")
+    stderr.print(f"[bold]{label}:[/bold]", end="")
+    stderr.print(tail, markup=False)
+    for line in rest:
+        stderr.print(line, markup=False)
 
 
 def announce_first_run(silent: bool) -> None:

@@ -20,7 +20,9 @@ def command(db: str | None) -> None:
             info = fn()
             checks.append((name, True, f"{info} ({time.perf_counter() - t:.2f} s)"))
         except Exception as exc:  # report every failing resource, not just the first
-            checks.append((name, False, repr(exc)))
+            from harmwatch.errors import HarmwatchError
+
+            checks.append((name, False, exc.one_line() if isinstance(exc, HarmwatchError) else repr(exc)))
 
     from harmwatch.api import sample_corpus_path
 
@@ -35,7 +37,15 @@ def command(db: str | None) -> None:
     for name, passed, info in checks:
         ok &= passed
         click.echo(f"{'ok  ' if passed else 'FAIL'} {name}: {info}")
+    if not db:
+        click.echo(f"--   database: not checked (give --db URL); the default is {_default_db()}")
     sys.exit(0 if ok else 1)
+
+
+def _default_db() -> str:
+    from harmwatch.store import resolve_url
+
+    return resolve_url(None).render_as_string(hide_password=True)
 
 
 def _gazetteer():
@@ -66,7 +76,8 @@ def _extract():
 
 
 def _db(url):
+    """Opens an existing database only: a mistyped --db is reported, and no empty file appears."""
     from harmwatch.store import open_store
 
-    with open_store(url) as s:
-        return s.url
+    with open_store(url, create=False) as s:
+        return f"{s.url}: {s.stats()['documents']} documents"

@@ -14,24 +14,31 @@ from harmwatch.cli.common import announce_first_run, print_counts, progress_bar
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Output JSONL (default: stdout).")
-@click.option("--silent", is_flag=True, help="No progress bar or summary.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
+@click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed.")
-def command(inputs: tuple[str, ...], output: str, silent: bool, fail_on_error: bool) -> None:
-    """Extract incidents from INPUTS (JSONL, CSV, HTML, text files or folders) into JSONL.
+def command(inputs: tuple[str, ...], output: str, published: str | None, silent: bool, fail_on_error: bool) -> None:
+    """Extract incidents from INPUTS (JSONL, CSV, HTML, text files or folders; - reads JSONL or one
+    text or HTML document from standard input) into JSONL.
 
     One output line per input, in input order: doc_id, status (ok|error|skipped), error, text and
-    incidents with evidence offsets into text. Bad inputs get status "error"; the batch goes on.
+    incidents with evidence offsets into text. Bad inputs get status "error"; the batch goes on. A
+    missing path is an error (exit 2) and no output file is written.
     """
-    from harmwatch.ingest import iter_inputs
+    from harmwatch.ingest import check_paths, check_published, count_inputs, iter_inputs
     from harmwatch.pipeline import RunCounts, process_item
 
+    check_paths(list(inputs))  # before the output file is opened
+    default = check_published(published)
     announce_first_run(silent)
+    total = None if silent else count_inputs(list(inputs))
     counts = RunCounts()
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
-        with progress_bar("extract", None, silent=silent) as advance:
+        with progress_bar("extract", total, silent=silent) as advance:
             for item in iter_inputs(list(inputs)):
-                result = process_item(item)
+                result = process_item(item, default_published=default)
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 counts.add(result)
                 advance(1, result.doc_id[:40])

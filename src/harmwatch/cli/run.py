@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from harmwatch.cli.common import announce_first_run, print_counts, progress_bar, stderr
@@ -11,28 +13,43 @@ from harmwatch.cli.common import announce_first_run, print_counts, progress_bar,
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", "db", default=None, help="Database URL (sqlite:///PATH or postgresql://...); "
               "default sqlite:///harmwatch.sqlite, or $HARMWATCH_DB.")
-@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
+@click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON on stdout.")
-def command(inputs: tuple[str, ...], db: str | None, silent: bool, as_json: bool) -> None:
-    """Ingest, extract and store INPUTS (files or folders); without INPUTS, the bundled sample corpus.
+@click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed (after the whole "
+              "batch and its summary).")
+def command(inputs: tuple[str, ...], db: str | None, published: str | None, silent: bool, as_json: bool,
+            fail_on_error: bool) -> None:
+    """Ingest, extract and store INPUTS (files or folders, - for standard input); without INPUTS, the
+    bundled sample corpus.
 
-    Re-running on the same input changes nothing: unchanged documents are recognised by id, URL or
-    content hash and counted as unchanged.
+    Re-running on the same input changes nothing: a document with the same id, text and extractor
+    version is counted as unchanged. Ids from files are their path under the folder given. A
+    missing path is an error (exit 2) and nothing is written.
     """
     import json
 
-    from harmwatch.api import run
+    from harmwatch.api import run, sample_corpus_path
+    from harmwatch.ingest import check_paths, check_published, count_inputs
 
+    paths = list(inputs) or [str(sample_corpus_path())]
+    check_paths(paths)  # before anything is written: no database, no run
+    check_published(published)
     announce_first_run(silent)
-    with progress_bar("run", None, silent=silent) as advance:
-        report = run(list(inputs) or None, db=db, progress=lambda r: advance(1, r.doc_id[:40]))
+    total = None if silent else count_inputs(paths)
+    with progress_bar("run", total, silent=silent) as advance:
+        report = run(list(inputs) or None, db=db, published=published,
+                     progress=lambda r: advance(1, r.doc_id[:40]))
     if as_json:
         click.echo(json.dumps({"run_id": report.run_id, "db": report.db_url, "counts": report.counts,
                                "stats": report.stats, "seconds": round(report.seconds, 2)}, indent=2, default=str))
-        return
-    print_counts(report.counts, title=f"Run {report.run_id}")
-    _print_stats(report.stats)
-    stderr.print(f"[bold]Database:[/bold] {report.db_url}  ({report.seconds:.1f} s)")
+    elif not silent:
+        print_counts(report.counts, title=f"Run {report.run_id}")
+        _print_stats(report.stats)
+        stderr.print(f"[bold]Database:[/bold] {report.db_url}  ({report.seconds:.1f} s)")
+    if fail_on_error and report.counts.get("failed"):
+        sys.exit(1)
 
 
 def _print_stats(stats: dict) -> None:

@@ -29,7 +29,7 @@ from harmwatch.ingest.clean import (
 )
 from harmwatch.ingest.html import HtmlContent, extract_html
 from harmwatch.ingest.language import detect_language
-from harmwatch.ingest.readers import file_id, iter_inputs, sniff
+from harmwatch.ingest.readers import STDIN, count_inputs, file_id, iter_inputs, missing_paths, sniff
 from harmwatch.types import Document, InputItem
 
 __all__ = [
@@ -43,6 +43,12 @@ __all__ = [
     "strip_trailing_boilerplate",
     "HtmlContent",
     "file_id",
+    "count_inputs",
+    "missing_paths",
+    "check_paths",
+    "check_published",
+    "published_warning",
+    "STDIN",
     "DEFAULT_MAX_BYTES",
     "HINTS",
     "item_error",
@@ -61,7 +67,12 @@ HINTS: dict[str, str] = {
     "HW-INPUT-NO-TEXT": "no article text was found in the page; pass the article text in 'text' instead",
     "HW-INPUT-NOT-FOUND": "check the path",
     "HW-INPUT-UNREADABLE": "check file permissions, or that a .gz file is complete",
+    "HW-INPUT-PUBLISHED-INVALID": "give 'published' as an ISO 8601 date (2017-06-05) or datetime; "
+    "RFC 2822 and '5 June 2017' also work",
 }
+
+#: the code of the warning an item gets when its 'published' value is not a date
+PUBLISHED_INVALID = "HW-INPUT-PUBLISHED-INVALID"
 
 _ERROR_PREFIX = re.compile(r"^\[(HW-[A-Z0-9-]+)\]\s*(.*)$", re.S)
 _HTML_DOC = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
@@ -262,14 +273,54 @@ def _clean_field(value: str | None) -> str | None:
     return value or None
 
 
+# --------------------------------------------------------------------------- checks
+
+
+def check_paths(paths: list[str]) -> None:
+    """Raise ``HW-INPUT-NOT-FOUND`` naming every given path that does not exist.
+
+    Commands call this before they open a database or an output file, so a mistyped path
+    writes nothing. (:func:`iter_inputs` itself never raises: a missing path is an error item.)
+    """
+    missing = missing_paths(paths)
+    if missing:
+        shown = ", ".join(repr(m) for m in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise _error("HW-INPUT-NOT-FOUND", f"no such file or folder: {shown}")
+
+
+def check_published(value: str | None) -> str | None:
+    """The normalised default publication date given by a user, or ``HW-INPUT-PUBLISHED-INVALID``."""
+    if value is None:
+        return None
+    got = normalize_date(value)
+    if got is None:
+        raise _error(PUBLISHED_INVALID, f"--published {value!r} is not a date")
+    return got
+
+
+def published_warning(item: InputItem) -> str | None:
+    """The coded warning for an item whose ``published`` is given but is not a date, else None.
+
+    The value is ignored (the page's own date or the default stands in), and the result says so:
+    ``[HW-INPUT-PUBLISHED-INVALID] published 'last Saturday' is not a date; ignored``.
+    """
+    value = item.published
+    if value is None or not str(value).strip() or normalize_date(value) is not None:
+        return None
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return f"[{PUBLISHED_INVALID}] published {shown!r} is not a date; ignored (hint: {HINTS[PUBLISHED_INVALID]})"
+
+
 # --------------------------------------------------------------------------- ingest
 
 
-def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES, default_published: str | None = None) -> Document:
     """Turn one input item into a clean Document, or raise a coded ``InputError``.
 
     Size is checked before anything is decoded or parsed, so an oversized page
-    is rejected in constant time.
+    is rejected in constant time. The publication date is the item's own
+    ``published``, else the page's metadata, else ``default_published`` (the
+    ``--published`` option: for plain-text files, which carry no date).
     """
     if item.error:
         raise item_error(item)
@@ -323,7 +374,9 @@ def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             raise _error("HW-INPUT-EMPTY", f"{ref}: no text left after clean-up")
 
     url = (item.url or "").strip() or None
-    published = normalize_date(item.published) or (meta.published if meta else None)
+    published = (
+        normalize_date(item.published) or (meta.published if meta else None) or normalize_date(default_published)
+    )
     title = _clean_field(item.title) or (meta.title if meta else None)
     source = _clean_field(item.source) or (meta.source if meta else None) or _host(url)
     language = _language_code(item.language) or detect_language(text) or (meta.language if meta else None)

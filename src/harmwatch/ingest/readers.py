@@ -3,8 +3,11 @@
 Contract (DESIGN.md, "Extraction output contract"): JSONL objects with ``id``
 and ``text`` or ``html``, optional ``published``, ``url``, ``source``,
 ``title``, ``language``. CSV/TSV use the same column names (plus common
-aliases). Single HTML/text files become one item each, their id taken from the
-file name.
+aliases). Single HTML/text files become one item each; their id is the file's
+path relative to the folder given (``a/report.txt``, ``b/report.txt``,
+``site/x/index.html``: unique within that folder), or the file name for a file
+given by itself. ``-`` reads standard input: JSONL when its first non-blank
+line is a JSON object, else one HTML or text document with the id ``stdin``.
 
 Every input line, row or file yields exactly one item, in input order, and a
 reader never raises: an input that cannot be read becomes an item whose
@@ -68,6 +71,13 @@ _HTML_SNIFF = re.compile(
 _ID_RESCUE = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
 
 
+#: the path that means standard input
+STDIN = "-"
+#: the id and ref of a single document read from standard input
+STDIN_ID = "stdin"
+STDIN_REF = "<stdin>"
+
+
 def input_error(code: str, ref: str, message: str) -> str:
     """The one-line error message a reader stores in ``InputItem.error``."""
     return f"[{code}] {ref}: {message}"
@@ -101,14 +111,18 @@ def _split_ext(path: Path) -> tuple[str, bool]:
     return (suffixes[-1] if suffixes else ""), gz
 
 
-def file_id(path: Path) -> str:
-    """Document id derived from a file name: ``reports/000_ab.txt.gz`` -> ``000_ab``."""
-    name = path.name
-    for _ in range(2):
-        stem, ext = os.path.splitext(name)
-        if ext.lower() in (".gz", ".gzip") or ext.lower() in _EXT_FORMAT:
-            name = stem
-    return name or path.name
+def file_id(path: Path, root: Path | None = None) -> str:
+    """Document id of a file: its path relative to ``root`` (the folder given), else its name.
+
+    ``reports/a/report.txt`` under ``reports`` -> ``a/report.txt``; the extension stays, so two
+    files of one folder never share an id (``report.txt``, ``report.html``, every ``*/index.html``).
+    """
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name
 
 
 def format_of(path: str | Path, fmt: str | None = None) -> str | None:
@@ -131,10 +145,13 @@ def iter_inputs(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw_path in paths:
+        if str(raw_path) == STDIN:
+            yield from _iter_stdin(fmt)
+            continue
         path = Path(raw_path)
         if path.is_dir():
             for f in _walk(path):
-                yield from _iter_file(f, fmt)
+                yield from _iter_file(f, fmt, root=path)
         elif path.exists():
             yield from _iter_file(path, fmt)
         else:
@@ -151,16 +168,17 @@ def _open_binary(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
-def _iter_file(path: Path, fmt: str | None) -> Iterator[InputItem]:
+def _iter_file(path: Path, fmt: str | None, root: Path | None = None) -> Iterator[InputItem]:
     ref = str(path)
     kind = format_of(path, fmt)
     try:
         if kind == "jsonl":
-            yield from _iter_jsonl(path)
+            with _open_binary(path) as fh:
+                yield from _iter_jsonl(fh, ref)
         elif kind in ("csv", "tsv"):
             yield from _iter_csv(path, "\t" if kind == "tsv" else ",")
         else:
-            yield _read_single(path, kind)
+            yield _read_single(path, kind, file_id(path, root))
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         # a file that cannot be opened, or a truncated .gz; items already yielded stand
         yield InputItem(ref=ref, error=input_error("HW-INPUT-UNREADABLE", ref, f"cannot read file: {exc}"))
@@ -224,61 +242,65 @@ def _as_id(record: dict[str, Any]) -> str | None:
     return None
 
 
-def _iter_jsonl(path: Path) -> Iterator[InputItem]:
-    with _open_binary(path) as fh:
-        lineno = 0
-        while True:
-            line = fh.readline(MAX_RECORD_BYTES + 1)
-            if not line:
-                break
-            lineno += 1
-            ref = f"{path}:{lineno}"
-            if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
-                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass  # skip the rest of the oversized line without keeping it
-                yield InputItem(
-                    ref=ref,
-                    error=input_error("HW-INPUT-TOO-LARGE", ref, f"line longer than {MAX_RECORD_BYTES} bytes"),
-                )
-                continue
-            if not line.strip():
-                continue
-            if lineno == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[len(codecs.BOM_UTF8) :]
-            try:
-                decoded = line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                rescued = _ID_RESCUE.search(line.decode("utf-8", "replace"))
-                yield InputItem(
-                    ref=ref,
-                    id=rescued.group(1) if rescued else None,
-                    error=input_error(
-                        "HW-INPUT-ENCODING", ref, f"invalid UTF-8 at byte {exc.start} (JSONL must be UTF-8)"
-                    ),
-                )
-                continue
-            try:
-                obj = json.loads(decoded)
-            except ValueError as exc:
-                rescued = _ID_RESCUE.search(decoded)
-                yield InputItem(
-                    ref=ref,
-                    id=rescued.group(1) if rescued else None,
-                    error=input_error("HW-INPUT-MALFORMED", ref, f"invalid JSON: {exc}"),
-                )
-                continue
-            if not isinstance(obj, dict):
-                yield InputItem(
-                    ref=ref,
-                    error=input_error("HW-INPUT-MALFORMED", ref, f"expected a JSON object, got {type(obj).__name__}"),
-                )
-                continue
-            yield _record_item(ref, obj, kind="JSONL")
+def _iter_jsonl(fh: Any, name: str) -> Iterator[InputItem]:
+    """Items of an open binary JSONL stream (``readline(limit)``); refs are ``name:line``."""
+    lineno = 0
+    while True:
+        line = fh.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            break
+        lineno += 1
+        ref = f"{name}:{lineno}"
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the oversized line without keeping it
+            yield InputItem(
+                ref=ref,
+                error=input_error("HW-INPUT-TOO-LARGE", ref, f"line longer than {MAX_RECORD_BYTES} bytes"),
+            )
+            continue
+        if not line.strip():
+            continue
+        if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            rescued = _ID_RESCUE.search(line.decode("utf-8", "replace"))
+            yield InputItem(
+                ref=ref,
+                id=rescued.group(1) if rescued else None,
+                error=input_error(
+                    "HW-INPUT-ENCODING", ref, f"invalid UTF-8 at byte {exc.start} (JSONL must be UTF-8)"
+                ),
+            )
+            continue
+        try:
+            obj = json.loads(decoded)
+        except ValueError as exc:
+            rescued = _ID_RESCUE.search(decoded)
+            yield InputItem(
+                ref=ref,
+                id=rescued.group(1) if rescued else None,
+                error=input_error("HW-INPUT-MALFORMED", ref, f"invalid JSON: {exc}"),
+            )
+            continue
+        if not isinstance(obj, dict):
+            yield InputItem(
+                ref=ref,
+                error=input_error("HW-INPUT-MALFORMED", ref, f"expected a JSON object, got {type(obj).__name__}"),
+            )
+            continue
+        yield _record_item(ref, obj, kind="JSONL")
+
+
+def _raise_csv_field_limit() -> None:
+    if csv.field_size_limit() < MAX_RECORD_BYTES:
+        csv.field_size_limit(min(MAX_RECORD_BYTES, sys.maxsize))
 
 
 def _iter_csv(path: Path, delimiter: str) -> Iterator[InputItem]:
-    if csv.field_size_limit() < MAX_RECORD_BYTES:
-        csv.field_size_limit(min(MAX_RECORD_BYTES, sys.maxsize))
+    _raise_csv_field_limit()
     with _open_binary(path) as raw:
         # surrogateescape keeps undecodable bytes visible so one bad row does not sink the file
         fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
@@ -337,13 +359,115 @@ def _has_surrogates(s: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in s)
 
 
+# --------------------------------------------------------------------------- standard input
+
+
+class _Replay:
+    """A binary stream whose first lines were already read: replays them, then reads on."""
+
+    def __init__(self, head: list[bytes], fh: IO[bytes]):
+        self._head = list(head)
+        self._fh = fh
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._head:
+            return self._head.pop(0)
+        return self._fh.readline(limit)
+
+    def read(self, limit: int = -1) -> bytes:
+        head, self._head = b"".join(self._head), []
+        if limit < 0:
+            return head + self._fh.read()
+        return head + self._fh.read(max(0, limit - len(head)))
+
+
+def _stdin_binary() -> IO[bytes]:
+    stream = sys.stdin
+    return getattr(stream, "buffer", stream)  # type: ignore[return-value]
+
+
+def _iter_stdin(fmt: str | None) -> Iterator[InputItem]:
+    """Standard input: JSONL (first non-blank line starts with ``{``, or ``fmt="jsonl"``), else one
+    HTML or text document with the id ``stdin``. Streamed line by line when JSONL."""
+    fh = _stdin_binary()
+    head: list[bytes] = []
+    first = b""
+    while True:
+        line = fh.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            break
+        head.append(line)
+        if line.strip():
+            first = line.lstrip(codecs.BOM_UTF8).lstrip()
+            break
+    stream = _Replay(head, fh)
+    if fmt == "jsonl" or (fmt is None and first.startswith(b"{")):
+        yield from _iter_jsonl(stream, STDIN_REF)
+        return
+    if fmt in ("csv", "tsv"):
+        yield InputItem(ref=STDIN_REF, error=input_error(
+            "HW-INPUT-MALFORMED", STDIN_REF, "CSV cannot be read from standard input; pass the file"))
+        return
+    data = stream.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        yield InputItem(ref=STDIN_REF, id=STDIN_ID, error=input_error(
+            "HW-INPUT-TOO-LARGE", STDIN_REF, f"content larger than {MAX_RECORD_BYTES} bytes"))
+        return
+    kind = fmt or sniff(data)
+    if kind == "html":
+        yield InputItem(ref=STDIN_REF, id=STDIN_ID, html=data)
+    else:
+        yield InputItem(ref=STDIN_REF, id=STDIN_ID, raw=data)
+
+
+# --------------------------------------------------------------------------- checks and counts
+
+
+def missing_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The given paths that name no file or folder (``-``, standard input, always exists)."""
+    return [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
+
+
+def count_inputs(paths: Iterable[str | os.PathLike[str]], *, fmt: str | None = None) -> int | None:
+    """How many items :func:`iter_inputs` will yield, cheaply, for a progress total.
+
+    One per single file, one per non-blank JSONL line, one per non-empty CSV row (the file is
+    parsed, nothing decoded further). None when it cannot be known in advance (standard input).
+    A file that cannot be read counts as one (its error item).
+    """
+    total = 0
+    for raw in paths:
+        if str(raw) == STDIN:
+            return None
+        path = Path(raw)
+        files = list(_walk(path)) if path.is_dir() else [path]
+        for f in files:
+            total += _count_file(f, fmt)
+    return total
+
+
+def _count_file(path: Path, fmt: str | None) -> int:
+    kind = format_of(path, fmt)
+    if kind not in ("jsonl", "csv", "tsv"):
+        return 1
+    try:
+        with _open_binary(path) as fh:
+            if kind == "jsonl":
+                return sum(1 for line in fh if line.strip())
+            _raise_csv_field_limit()
+            text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="")
+            rows = sum(1 for row in csv.reader(text, delimiter="\t" if kind == "tsv" else ",") if any(c.strip() for c in row))
+            return max(rows - 1, 1)
+    except (OSError, EOFError, csv.Error, zlib.error):
+        return 1
+
+
 # --------------------------------------------------------------------------- single files
 
 
-def _read_single(path: Path, kind: str | None) -> InputItem:
+def _read_single(path: Path, kind: str | None, doc_id: str) -> InputItem:
     """One HTML/text/unknown file -> one item carrying its undecoded bytes."""
     ref = str(path)
-    doc_id = file_id(path)
     _ext, gz = _split_ext(path)
     if not gz and path.stat().st_size > MAX_RECORD_BYTES:
         return InputItem(

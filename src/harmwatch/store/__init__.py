@@ -24,7 +24,10 @@ The schema in words:
     kept for reading but have no incidents), and the first and last run that
     saw it. Saving the same text with the same extractor version and status
     again changes nothing but ``last_seen_run``; a new text or a new extractor
-    version replaces everything extracted from it.
+    version replaces everything extracted from it. The id is the identity:
+    the same text under another id (a wire copy) is its own document (the
+    content hash links them), and a URL stored under another id is refused
+    (``HW-STORE-URL-COLLISION``), never merged.
 ``incidents``
     The level a reviewer works on. Until the merge stage exists there is one
     incident per extracted mention, with a deterministic id
@@ -63,6 +66,7 @@ from .db import (
     DEFAULT_URL,
     ENV_VAR,
     INCIDENT_FILTERS,
+    DocumentRejected,
     Store,
     alembic_config,
     content_hash,
@@ -76,6 +80,7 @@ __all__ = [
     "DEFAULT_URL",
     "ENV_VAR",
     "INCIDENT_FILTERS",
+    "DocumentRejected",
     "Store",
     "alembic_config",
     "content_hash",

@@ -46,6 +46,8 @@ from sqlalchemy.pool import StaticPool
 from harmwatch.errors import ConfigError, StoreError
 from harmwatch.types import DocumentResult
 
+from .existing import require_existing, require_schema
+
 # the merge stage's tables live in their own module; importing it puts them in Base.metadata
 from . import merged_models as _merged_models  # noqa: F401
 from .models import (
@@ -92,6 +94,20 @@ INCIDENT_FILTERS = (
     "doc_id",
     "limit",
 )
+
+
+class DocumentRejected(StoreError):
+    """The store refuses one document and writes nothing for it; the store itself is fine.
+
+    ``HW-STORE-URL-COLLISION``: its URL is stored under another id (``existing_id``): saving it
+    would merge two documents or overwrite one. ``HW-STORE-DOC-ID``: the id is too long.
+    ``HW-STORE-NO-TEXT``: nothing to store. A run counts the input as failed, with this reason,
+    and goes on.
+    """
+
+    def __init__(self, message: str, *, code: str, hint: str = "", existing_id: str | None = None):
+        super().__init__(message, code=code, hint=hint)
+        self.existing_id = existing_id
 
 
 # --------------------------------------------------------------------------- opening
@@ -199,9 +215,16 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
         ) from exc
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating if needed) the database at ``url`` and upgrade it to head."""
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open the database at ``url`` and upgrade it to head.
+
+    ``create=True`` (``harmwatch run``) creates it when needed. ``create=False`` (``export``,
+    ``doctor``, readers) raises ``HW-STORE-NOT-FOUND`` and creates nothing, not even an empty
+    SQLite file, when there is no harmwatch database at ``url``.
+    """
     resolved = resolve_url(url)
+    if not create:
+        require_existing(resolved)
     try:
         engine = _make_engine(resolved)
     except (SQLAlchemyError, ImportError, OSError) as exc:
@@ -211,6 +234,8 @@ def open_store(url: str | None = None) -> Store:
             hint="check the --db URL (and that the database driver is installed)",
         ) from exc
     try:
+        if not create and not _is_sqlite(resolved):
+            require_schema(engine, resolved)
         upgrade_schema(engine)
     except Exception:
         engine.dispose()
@@ -407,15 +432,20 @@ class Store:
     ) -> str:
         """Store one extracted document; returns 'inserted', 'unchanged' or 'updated'.
 
-        The stored document is found by id, else by url, else by content hash.
-        Same text, extractor version and result status: 'unchanged', only
-        ``last_seen_run`` is written. A 'skipped' or 'error' result that has
-        text (unsupported language, extractor bug) stores the document with
-        its status and error and no incidents. Otherwise its reports (claims, evidence,
-        actors) are replaced, and incidents no other report links to are
-        deleted, all in one transaction: 'updated'. A document matched by url
-        or hash keeps its stored id (so its incident ids stay stable).
-        Evidence spans outside the text are dropped with a warning log.
+        The id is the document's identity. Same id, text, extractor version
+        and result status: 'unchanged', only ``last_seen_run`` is written. Same
+        id with another text or version (a new edition, a new extractor): its
+        reports (claims, evidence, actors) are replaced, and incidents no other
+        report links to are deleted, all in one transaction: 'updated'. A
+        'skipped' or 'error' result that has text (unsupported language,
+        extractor bug) stores the document with its status and error and no
+        incidents.
+
+        The content hash is kept as a column, not an identity: the same text
+        under another id (a wire copy in another outlet) is its own document.
+        A URL already stored under another id raises :class:`DocumentRejected`
+        (``HW-STORE-URL-COLLISION``) and writes nothing: never a silent merge or
+        overwrite. Evidence spans outside the text are dropped with a warning log.
         """
         if result.status not in _RESULT_STATUSES:
             raise StoreError(
@@ -427,12 +457,13 @@ class Store:
         text = result.text if result.text is not None else (doc.text if doc else None)
         doc_id = result.doc_id or (doc.id if doc else None)
         if text is None or not doc_id:
-            raise StoreError(
+            raise DocumentRejected(
                 f"document {doc_id!r} has no text or no id", code="HW-STORE-NO-TEXT"
             )
         if len(doc_id) > 255:
-            raise StoreError(f"document id longer than 255 characters: {doc_id[:40]}...",
-                             code="HW-STORE-DOC-ID")
+            raise DocumentRejected(f"document id longer than 255 characters: {doc_id[:40]}...",
+                                   code="HW-STORE-DOC-ID", hint="ids from files are their path under the folder "
+                                   "given: pass a folder nearer the files, or give ids in JSONL")
         digest = content_hash(text)
         url = fit(DocumentRow.url, doc.url) if doc else None
         records = (
@@ -443,17 +474,8 @@ class Store:
 
         with self._writing(f"saving {doc_id}") as s:
             row = s.get(DocumentRow, doc_id)
-            if row is None and url:
-                row = s.scalars(
-                    select(DocumentRow).where(DocumentRow.url == url).order_by(DocumentRow.created_at, DocumentRow.id).limit(1)
-                ).first()
-            if row is None:
-                row = s.scalars(
-                    select(DocumentRow)
-                    .where(DocumentRow.content_hash == digest)
-                    .order_by(DocumentRow.created_at, DocumentRow.id)
-                    .limit(1)
-                ).first()
+            if url:
+                self._refuse_url_of_another(s, doc_id, url)
 
             if (
                 row is not None
@@ -500,6 +522,34 @@ class Store:
             for index, record in enumerate(records):
                 self._add_report(s, row.id, index, record, text)
             return outcome
+
+    @staticmethod
+    def _refuse_url_of_another(s: Session, doc_id: str, url: str) -> None:
+        """Raise ``HW-STORE-URL-COLLISION`` when ``url`` is stored under an id other than ``doc_id``."""
+        other = s.scalars(
+            select(DocumentRow.id)
+            .where(DocumentRow.url == url, DocumentRow.id != doc_id)
+            .order_by(DocumentRow.created_at, DocumentRow.id)
+            .limit(1)
+        ).first()
+        if other is not None:
+            shown = url if len(url) <= 120 else url[:117] + "..."
+            raise DocumentRejected(
+                f"document {doc_id!r}: url {shown} is already stored as document {other!r}; not stored",
+                code="HW-STORE-URL-COLLISION",
+                hint=f"give it the id {other!r} to update that document, or drop the duplicate",
+                existing_id=other,
+            )
+
+    def find_documents(self, *, content_hash: str | None = None, url: str | None = None) -> list[str]:
+        """Ids of the stored documents with this content hash (wire copies) and/or URL, oldest first."""
+        query = select(DocumentRow.id)
+        if content_hash is not None:
+            query = query.where(DocumentRow.content_hash == content_hash)
+        if url is not None:
+            query = query.where(DocumentRow.url == url)
+        with self._read() as s:
+            return list(s.scalars(query.order_by(DocumentRow.created_at, DocumentRow.id)))
 
     @staticmethod
     def _delete_reports(s: Session, doc_id: str) -> None:
