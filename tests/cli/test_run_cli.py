@@ -1,11 +1,17 @@
-"""`harmwatch run`: the main job into SQLite, idempotent, with every input accounted for."""
+"""`harmwatch run`: the main job into SQLite, idempotent, with every input accounted for, and the
+README's sample output is what a real run prints."""
 
+import importlib.util
 import json
 import sqlite3
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from harmwatch.cli.main import cli
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run_json(args):
@@ -14,24 +20,64 @@ def _run_json(args):
     return json.loads(res.stdout)
 
 
-def test_run_sample_corpus_is_idempotent(tmp_path):
-    db = tmp_path / "hw.sqlite"
-    first = _run_json(["run", "--db", f"sqlite:///{db}"])
-    c = first["counts"]
-    assert c["total"] == c["done"] + c["skipped"] + c["failed"]
-    assert c["total"] >= 100
-    assert c["failed"] == 0, c["reasons"]
-    assert c["skipped"] >= 4  # the French Wikinews reports: stored, not extracted, with a reason
-    assert first["stats"]["incidents"] > 50
+def _tool():
+    spec = importlib.util.spec_from_file_location("readme_sample_output", ROOT / "tools" / "readme_sample_output.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """One real run of the sample corpus into a fresh database, as a user sees it (text summary)."""
+    db = tmp_path_factory.mktemp("sample") / "hw.sqlite"
+    res = CliRunner().invoke(cli, ["run", "--db", f"sqlite:///{db}"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    assert res.stdout == ""  # the summary is not data: stderr only
+    return db, res.stderr
+
+
+def test_readme_sample_output_counts_are_a_real_run(sample_run):
+    tool = _tool()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = tool.readme_block(readme)
+    documented = tool.counts_lines(readme[start:end])
+    printed = tool.counts_lines(sample_run[1])
+    assert documented[0].startswith("Run 1: ") and any(line.startswith("Store: ") for line in documented)
+    assert documented == printed, "README sample output is stale: run python tools/readme_sample_output.py"
+
+
+def test_readme_tool_shortens_tables_and_hides_the_temp_db():
+    tool = _tool()
+    out = "\n".join(["Run 1: 2 read, 2 done, 0 skipped, 0 failed; 2 incidents", "Top places", " name ┃ count",
+                     "━━━━━━╇━━━━━━", *[f" P{i} (AF) │ {9 - i}" for i in range(6)], "Event types", " name ┃ count",
+                     "━━━━━━╇━━━━━━", " Battles │ 2", "Database: sqlite:////tmp/x/h.sqlite  (1.0 s)"])
+    short = tool.shorten(out, "sqlite:////tmp/x/h.sqlite").splitlines()
+    assert short[1:8] == ["Top places", " name ┃ count", "━━━━━━╇━━━━━━", " P0 (AF) │ 9", " P1 (AF) │ 8",
+                          " P2 (AF) │ 7", " P3 (AF) │ 6"]
+    assert short[8] == " ..." and short[9] == "Event types" and short[12] == " Battles │ 2"
+    assert short[-1] == "Database: sqlite:///harmwatch.sqlite  (1.0 s)"
+    assert tool.counts_lines("\n".join(short)) == [short[0]]
+
+
+def test_run_sample_corpus_is_idempotent(sample_run):
+    db, _ = sample_run
     con = sqlite3.connect(db)
+    c = json.loads(con.execute("select counts from runs where id = 1").fetchone()[0])
     n_docs = con.execute("select count(*) from documents").fetchone()[0]
     n_inc = con.execute("select count(*) from incidents").fetchone()[0]
     n_ev = con.execute("select count(*) from evidence").fetchone()[0]
     con.close()
-    assert n_docs == c["total"]
+    assert c["total"] == c["done"] + c["skipped"] + c["failed"]
+    assert c["total"] >= 100
+    assert c["failed"] == 0, c["reasons"]
+    assert c["skipped"] >= 4  # the French Wikinews reports: stored, not extracted, with a reason
+    assert n_inc > 50
+    assert n_docs == c["total"] == c["stored"] == c["stored_new"]
 
     second = _run_json(["run", "--db", f"sqlite:///{db}"])
     assert second["counts"]["unchanged"] == second["counts"]["done"]
+    assert second["counts"]["stored_unchanged"] == n_docs
     con = sqlite3.connect(db)
     assert con.execute("select count(*) from documents").fetchone()[0] == n_docs
     assert con.execute("select count(*) from incidents").fetchone()[0] == n_inc

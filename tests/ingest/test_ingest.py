@@ -238,3 +238,36 @@ def test_html_fallback_when_trafilatura_finds_nothing() -> None:
 # --------------------------------------------------------------------------- speed
 
 
+
+
+def test_publication_date_precedence_and_invalid_values(seed_text: str, seed_page_html: bytes) -> None:
+    from harmwatch.ingest import check_published, published_warning
+
+    # the item's own date, else the page's metadata, else the default (--published)
+    own = InputItem(ref="r", id="a", text=seed_text, published="2017-06-04")
+    assert ingest(own, default_published="2017-06-05").published == "2017-06-04"
+    page = InputItem(ref="p", id="p", html=seed_page_html)
+    assert ingest(page, default_published="2017-06-05").published == "2017-06-05T09:41:00+03:00"
+    plain = InputItem(ref="t", id="t", raw=seed_text.encode("utf-8"))
+    assert ingest(plain, default_published="2017-06-05").published == "2017-06-05"
+    assert ingest(plain).published is None
+    # an invalid value is ignored with a coded warning, never silently
+    bad = InputItem(ref="b", id="b", text=seed_text, published="the day before yesterday")
+    assert ingest(bad, default_published="2017-06-05").published == "2017-06-05"
+    assert published_warning(bad).startswith("[HW-INPUT-PUBLISHED-INVALID] published 'the day before yesterday'")
+    assert published_warning(own) is None and published_warning(plain) is None
+    assert check_published("June 5, 2017") == "2017-06-05" and check_published(None) is None
+    with pytest.raises(InputError) as info:
+        check_published("05/06/2017")  # ambiguous: refused, not guessed
+    assert info.value.code == "HW-INPUT-PUBLISHED-INVALID"
+
+
+def test_library_run_refuses_a_missing_path_before_opening_the_database(tmp_path: Path) -> None:
+    import harmwatch
+
+    db = tmp_path / "hw.sqlite"
+    with pytest.raises(InputError) as info:
+        harmwatch.run([tmp_path / "nope"], db=f"sqlite:///{db}")
+    assert info.value.code == "HW-INPUT-NOT-FOUND" and not db.exists()
+    with pytest.raises(InputError):
+        list(harmwatch.extract_files([tmp_path / "nope"]))

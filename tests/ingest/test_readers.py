@@ -144,3 +144,43 @@ def test_file_id() -> None:
     assert file_id(Path("/x/site/a/index.html"), Path("/x/site")) == "a/index.html"
     assert file_id(Path("/x/site/a/index.html"), Path("/x")) == "site/a/index.html"
     assert file_id(Path("/elsewhere/page.html.gz"), Path("/x")) == "page.html.gz"
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_stdin_jsonl_is_streamed_with_line_refs(monkeypatch) -> None:
+    _stdin(monkeypatch, b'\n{"id": "a", "text": "Two people were killed."}\n\n{"id": "b", "text": "broken\n')
+    items = list(iter_inputs("-"))
+    assert [(it.ref, it.id) for it in items] == [("<stdin>:2", "a"), ("<stdin>:4", "b")]
+    assert items[0].text == "Two people were killed." and items[1].error and "HW-INPUT-MALFORMED" in items[1].error
+
+
+def test_stdin_plain_text_and_html_are_one_document(monkeypatch, seed_text: str, seed_page_html: bytes) -> None:
+    _stdin(monkeypatch, b"\n\n" + seed_text.encode("utf-8"))
+    (item,) = iter_inputs(["-"])
+    assert (item.id, item.ref, item.raw) == ("stdin", "<stdin>", b"\n\n" + seed_text.encode("utf-8"))
+    _stdin(monkeypatch, seed_page_html)
+    (item,) = iter_inputs(["-"])
+    assert item.id == "stdin" and item.html == seed_page_html
+
+
+def test_count_inputs_matches_what_the_readers_yield(tmp_path: Path, seed_page_html: bytes) -> None:
+    from harmwatch.ingest import count_inputs
+
+    (tmp_path / "site" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "b").mkdir()
+    (tmp_path / "site" / "a" / "index.html").write_bytes(seed_page_html)
+    (tmp_path / "site" / "b" / "index.html").write_bytes(seed_page_html)
+    rows = [json.dumps({"id": f"n{i}", "text": "Gunmen killed two soldiers."}).encode() for i in range(4)]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(b"\n".join(rows[:2] + [b""] + rows[2:]) + b"\n"))
+    (tmp_path / "rows.csv").write_text('id,text\n1,"Two killed,\nthree hurt."\n2,Calm day.\n\n', encoding="utf-8")
+    items = list(iter_inputs(tmp_path))
+    assert [it.id for it in items if it.id and "/" in it.id] == ["site/a/index.html", "site/b/index.html"]
+    assert count_inputs([tmp_path]) == len(items) == 8
+    assert count_inputs([tmp_path / "feed.jsonl.gz", tmp_path / "rows.csv"]) == 6
+    assert count_inputs(["-"]) is None

@@ -13,8 +13,12 @@ stderr = Console(stderr=True, highlight=False)
 
 @contextlib.contextmanager
 def progress_bar(label: str, total: int | None, *, silent: bool) -> Iterator:
-    """A progress bar on stderr; yields ``advance(n=1, info='')``. Silent or non-tty: no bar."""
-    if silent:
+    """A progress bar on stderr; yields ``advance(n=1, info='')``. Silent or non-tty: no bar.
+
+    ``total`` (the number of inputs, when it can be counted in advance) gives the bar an end and
+    the count ``n/total``; None shows ``n/?``.
+    """
+    if silent or not stderr.is_terminal:
         yield lambda n=1, info="": None
         return
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -52,11 +56,11 @@ def counts_lines(counts: dict, *, title: str = "Inputs") -> list[str]:
 def print_counts(counts: dict, *, title: str = "Inputs") -> None:
     """Every input accounted for, on stderr (the first line in bold)."""
     first, *rest = counts_lines(counts, title=title)
-    label, sep, tail = first.partition(":")
+    label, _sep, tail = first.partition(":")
     stderr.print(f"[bold]{label}:[/bold]", end="")
-    stderr.print(tail, markup=False)
+    stderr.print(tail, markup=False, soft_wrap=True)  # one line each, whatever the width: greppable
     for line in rest:
-        stderr.print(line, markup=False)
+        stderr.print(line, markup=False, soft_wrap=True)
 
 
 def announce_first_run(silent: bool) -> None:

@@ -47,7 +47,7 @@ def command(inputs: tuple[str, ...], db: str | None, published: str | None, sile
     elif not silent:
         print_counts(report.counts, title=f"Run {report.run_id}")
         _print_stats(report.stats)
-        stderr.print(f"[bold]Database:[/bold] {report.db_url}  ({report.seconds:.1f} s)")
+        stderr.print(f"[bold]Database:[/bold] {report.db_url}  ({report.seconds:.1f} s)", soft_wrap=True)
     if fail_on_error and report.counts.get("failed"):
         sys.exit(1)
 
@@ -57,7 +57,8 @@ def _print_stats(stats: dict) -> None:
 
     stderr.print(
         f"[bold]Store:[/bold] {stats.get('documents', 0)} documents, {stats.get('incidents', 0)} incidents, "
-        f"{stats.get('killed', 0)} killed, {stats.get('injured', 0)} injured (best estimates)"
+        f"{stats.get('killed', 0)} killed, {stats.get('injured', 0)} injured (best estimates)",
+        soft_wrap=True,
     )
     for key, title in (("top_places", "Top places"), ("top_actors", "Top actors"), ("by_event_type", "Event types")):
         rows = stats.get(key) or []
