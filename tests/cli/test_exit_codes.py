@@ -55,6 +55,9 @@ def test_export_and_doctor_on_a_missing_database_create_nothing(tmp_path) -> Non
     res = _invoke(["doctor", "--db", f"sqlite:///{db}"])
     assert res.exit_code == 1
     assert "FAIL database: [HW-STORE-NOT-FOUND]" in res.stdout
+    res = _invoke(["merge", "--db", f"sqlite:///{db}"])
+    assert res.exit_code == 2 and "HW-STORE-NOT-FOUND" in res.stderr
+    assert not db.exists() and not db.parent.exists()
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")  # a file that is not a harmwatch database stays as it was
     res = _invoke(["export", "--db", f"sqlite:///{empty}"])

@@ -23,7 +23,7 @@ def command(db: str | None, changed: bool, join_ids: tuple[str, ...], split_id: 
     from harmwatch.store import open_store
     from harmwatch.store.merged import join, merge_store, split
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:  # a missing database is an error, nothing is created
         if join_ids:
             summary = join(store, list(join_ids), note=note)
         elif split_id:
