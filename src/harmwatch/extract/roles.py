@@ -4,7 +4,7 @@ Roles come from three kinds of evidence, strongest first:
 
 1. Attribution. Reports name the perpetrator in responsibility and attribution phrases that need no
    violence trigger in the same clause: "al-Shabaab claimed responsibility", "ISIS-claimed",
-   "sources attributed the attack to the Taliban", "officials blamed Boko Haram", "the attack was
+   "officials attributed the raid to the Taliban", "officials blamed Boko Haram", "the attack was
    carried out by X", "X is believed to be behind", "suspected X militants". Such a mention is a
    perpetrator wherever it stands in the incident's sentences (the claim often comes a sentence
    after the event). A state's strike ("Israeli airstrikes", "a US drone strike", see
@@ -435,7 +435,7 @@ def _role_at(text: str, sent: Sentence, a: ActorMention, t: Trigger, trig: list[
         if _BETWEEN_FIRST.search(before):
             return "perpetrator"  # "clashes between X and Y": X is the first side (ACLED's actor 1)
         if _HARMED_BEFORE_CLASH.search(text, max(sent.start, t.span[0] - 60), t.span[0]):
-            return "perpetrator"  # "two gang members were killed after exchanging fire with police"
+            return "perpetrator"  # "three robbers died after a gunfight with police"
         return "victim"  # Y, the second side
     if len(before) > 45 or _NOT_OBJECT.search(before):
         return None  # "fled towards the security forces": not the target
@@ -473,7 +473,7 @@ _REL = re.compile(r"^\s*,?\s*(?:who|which|that)\s+(?!said|says|told|claimed|blam
 
 
 def _strip_rel(between: str) -> str:
-    """"armed men who arrived in two vehicles kidnapped": the relative pronoun right after the actor is
+    """"armed men who came on motorbikes kidnapped": the relative pronoun right after the actor is
     its own clause about the actor, no break between the actor and the verb."""
     m = _REL.match(between)
     return between[m.end():] if m else between
@@ -511,7 +511,7 @@ def _crowd(text: str, sentences: list[tuple[Sentence, list[Trigger]]], mentions:
     violence. Not when state forces killed or wounded the demonstrators ("force"): the crowd is
     then the victim only. Evidence: the first protester/rioter/civilian mention of the incident,
     else the protest trigger itself."""
-    # a shooting is no crowd's violence, whoever the shooters are ("two men shot at people inside a store")
+    # a shooting is no crowd's violence, whoever the shooters are ("two men fired at customers in a shop")
     sentences = [(s, [t for t in trig if not (t.ctx == "mob" and _FIREARM.search(t.text))]) for s, trig in sentences]
     classes = {t.type_cls for _, trig in sentences for t in trig} | {t.cls for _, trig in sentences for t in trig}
     if "force" in classes:
@@ -566,7 +566,7 @@ _CLAIM_AFTER_NAME = re.compile(
     r"(?:behind|responsible)",
     re.IGNORECASE,
 )
-# a responsibility phrase before the group's name ("sources attributed the attack to Shabiha of the Coast")
+# a responsibility phrase before the group's name ("officials attributed the raid to X of the Y")
 _NAME_AFTER = re.compile(
     r"\b(?:attribut(?:ed|es|ing)\s+(?:[\w-]+\s+){0,4}?to"
     r"|blam(?:ed|es|ing)\s+(?:[\w-]+\s+){0,4}?on"
@@ -703,8 +703,8 @@ def _display(phrase: str) -> str:
 def _unlisted(text: str, sents: list[Sentence], country_hint: str | None) -> list[dict]:
     """Perpetrators named in responsibility phrases that the dictionary does not know.
 
-    "Ahl al-Marouf claimed responsibility", "sources attributed the attack to the Al-Islah Party",
-    "suspected the involvement of left-wing extremists": the name is the phrase as written (articles
+    "Group X claimed responsibility", "officials attributed the raid to the Y Party",
+    "suspected the involvement of radical X": the name is the phrase as written (articles
     dropped, a singular head made plural: "A Muslim extremist claimed" -> "Muslim extremists"). A
     phrase that holds a dictionary group is left to the dictionary."""
     out: dict[str, dict] = {}

@@ -17,7 +17,7 @@ How a number is tied to a casualty word (regex only, no parser)
   victim phrase (at most 7 words, no verbs of other events, no conjunction before a
   further count), an optional appositive (", including women, children and old
   people,"; a plain one with no clause and no count of its own: "At least one man, a
-  43-year-old teacher, was killed", "16 civilians, almost all women and children, were
+  52-year-old farmer, was killed", "11 villagers, most of them women and children, were
   killed"), an optional relative "who/that" after a count ("14 people who were killed";
   not after "the": "the 12 who were murdered" are known from elsewhere), an optional
   auxiliary chain ("were", "have reportedly been", "were engaged and") and a casualty
@@ -33,7 +33,7 @@ How a number is tied to a casualty word (regex only, no parser)
   "killing a family of six", "injuring a further 28".
 * **coordination** sums counts joined by "and"/commas before one verb: "two soldiers
   and a civilian were killed" = 3; "killed 2 soldiers and 3 civilians" = 5. An article
-  takes part only for a person ("the driver and two passengers" = 3, not "as a result of
+  takes part only for a person ("the driver and two passengers" = 3, not "because of
   the strike and four civilians"); persons after a comma that add up to a count of people
   spell it out ("two people, a man and a woman" = 2); "an unknown number of assailants" adds
   no figure (its own vague claim beside the others).
@@ -49,16 +49,16 @@ How a number is tied to a casualty word (regex only, no parser)
   1 (in ALL CAPS only a role and a name: "KILLED ATTORNEY GENERAL ROBERTO GARCIA", or a
   name and a role: "KILLED ANGELA DE GUERRERO, WIFE OF ..."; plural objects like "Afghan
   soldiers" are not one victim). "X ... was killed (in the attack) along with his three
-  children" = 4; "Abdunur and at least seven other soldiers were killed" = 8 (the first
+  children" = 4; "Karim and at least five other guards were killed" = 6 (the first
   conjunct is one more victim when it holds no verb or count).
 * **lists**: victims given one by one ("killing Samir, his wife and their three
   children" = 5, "KILLED JUAN PEREZ AND MARIA LOPEZ" = 2): see casualty_lists.
 * **subsets**: counts after "including" / "among them" / "five of them" inside the victim
-  phrase, or right after the casualty word ("18 civilians were killed, including five
-  children and a woman, and 25 others were injured"), are part of the head count, never
+  phrase, or right after the casualty word ("14 villagers were killed, including three
+  children and an old man, and 20 others were injured"), are part of the head count, never
   claims of their own; counts of things inside it ("three generations", "two different
   families", "10 raids") are no victims.
-* **ranges**: "at least 15 and up to 25" and "between 12 to 19" are one range (numbers.py),
+* **ranges**: "at least 10 and up to 30" and "between 8 to 14" are one range (numbers.py),
   never a sum.
 * **bare plurals**: a plural noun for people with no figure, next to a casualty word
   ("civilians were injured", "injuring some residents") is at least two, a vague claim
@@ -146,9 +146,9 @@ _SUBSET_AFTER = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s
 
 
 def _subset_after(text: str, pos: int, items: list[_Item], k: int, end: int) -> range:
-    """Indices of the items of a subset right after a claim ("killed 18 civilians, including
-    five children and a woman, and ..."; "were killed, including two assailants, and four
-    soldiers were wounded"): part of the claim's count, so no claims of their own. A subset of
+    """Indices of the items of a subset right after a claim ("killed 14 villagers, including
+    three children and an old man, and ..."; "were killed, including three attackers, and six
+    guards were wounded"): part of the claim's count, so no claims of their own. A subset of
     one piece ends at a comma-and, a list at its own closing "and"; a count with its own verb
     is never in it."""
     m = _SUBSET_AFTER.match(text, pos, end)
@@ -290,7 +290,7 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
             if any(vs <= o.span[0] < ve and not o.article and not _NOT_PEOPLE.match(text, o.span[1])
                    for o in items[j + 1:]):
                 ok = False
-            # a plain appositive ("16 civilians, almost all women and children, were killed") holds
+            # a plain appositive ("11 villagers, most of them women and children, were killed") holds
             # no clause and no count of its own
             if ok and pm2.group("gen") is not None:
                 gs, ge = pm2.span("gen")

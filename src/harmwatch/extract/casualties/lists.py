@@ -259,7 +259,7 @@ _FORCE = re.compile(r"(?:soldiers|troops|policemen|police|officers|militants|ins
 def _conjuncts(text: str, lo: int, hi: int, items: list[_Item], caps: bool, backward: bool) -> list[_Conj]:
     """The conjuncts of the list in ``text[lo:hi]``, read from the verb outwards (forward: from
     ``lo``; backward: from ``hi``) until a piece is no conjunct. A subset after "including"
-    ("18 civilians, including five children and a woman, and ...") adds nobody: it runs to its
+    ("14 villagers, including three children and an old man, and ...") adds nobody: it runs to its
     own closing "and" (or to the comma-and after a single piece)."""
     masked = " " * lo + _mask(text, lo, hi)
     pieces: list[tuple[int, int, str]] = []  # (start, end, separator before it: "", ",", ",and", "and")
@@ -435,7 +435,7 @@ def list_claims(text: str, start: int, end: int, items: list[_Item],
             continue
         hi = m.start()
         while hi > lo and text[hi - 1] in " ,\n":
-            hi -= 1  # "Two people, a man and a woman, were killed"
+            hi -= 1  # "Two people, a farmer and his son, died"
         conjs = _conjuncts(text, lo, hi, items, caps, backward=True)
         kept = _total(conjs) if len(conjs) >= 2 else None
         if kept:

@@ -11,8 +11,8 @@ What is recognised
 * words, any case: ``twenty-five``, ``one hundred and twelve``, ``a hundred``,
   ``a dozen``, ``two dozen``, ``half a dozen``, ``TWENTY-FIVE`` (MUC text is all caps);
 * ranges: ``between 10 and 15``, ``between 10 to 15``, ``10 to 15``, ``10-15``,
-  ``three or four``, and a floor with a ceiling: ``at least 15 and up to 25``, ``more than
-  10 but as many as 20``, ``at least one but possibly up to 12`` (one range, never two
+  ``three or four``, and a floor with a ceiling: ``at least 10 and up to 30``, ``more than
+  5 but as many as 9``, ``at least two but possibly up to 7`` (one range, never two
   counts to add up);
 * qualifiers before a number (see the table below);
 * vague quantities: ``dozens``, ``scores``, ``hundreds``, ``thousands``, ``tens``
@@ -203,7 +203,7 @@ VAGUE_QUALIFIERS = frozenset(
      "a handful", "a couple", "plural"} | set(_VAGUE_NOFIG)
 )
 
-# "at least 15 and up to 25", "more than 10 but as many as 20": a floor and a ceiling
+# "at least 10 and up to 30", "more than 5 but as many as 9": a floor and a ceiling
 _LOW_Q = r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over"
 _HIGH_Q = r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|nearly|almost|possibly|perhaps|maybe"
 _MASTER = re.compile(

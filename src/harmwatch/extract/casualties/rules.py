@@ -74,8 +74,8 @@ _POST = re.compile(
     rf"\s+(?P<trig>(?P<k>{_KILL_T})|(?P<i>{_INJ_T}))\b",
     re.I,
 )
-# a plain appositive between the count and its verb ("At least one man, 43-year-old Hisham X, was
-# killed", "16 civilians, almost all women and children, were killed") holds no clause of its own
+# a plain appositive between the count and its verb ("At least one man, 52-year-old Omar X, was
+# killed", "11 villagers, most of them women and children, were killed") holds no clause of its own
 _APP_BAD = re.compile(
     rf"\b(?:was|were|is|are|has|have|had|been|being|be|who|whom|which|that|when|while|after|before|"
     rf"if|then|{_KILL_T}|{_INJ_T}|killing|wounding|injuring)\b",
@@ -219,8 +219,8 @@ def _sum(items: list[_Item]) -> tuple[int | None, int | None, int | None, str | 
 
 
 def split_unknown(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
-    """(counted, unknown): "one soldier and an unknown number of assailants" adds no figure to
-    one, so the soldier is one claim and the assailants a vague one of their own."""
+    """(counted, unknown): "a guard and an unknown number of attackers" adds no figure to
+    one, so the guard is one claim and the attackers a vague one of their own."""
     unknown = [o for o in items if o.qualifier in UNKNOWN_COUNT]
     if not unknown or len(unknown) == len(items):
         return items, []
@@ -388,7 +388,7 @@ def _chain(text: str, items: list[_Item], i: int, end: int, stop_at_verb: bool =
     last_and = i
     first = items[i]
     if first.article and not _personal(text, first.span[1], end) or first.qualifier == "plural":
-        return i  # "as a result of the strike and at least four civilians"; a bare plural adds no figure
+        return i  # "after the raid and at least three villagers"; a bare plural adds no figure
     while j + 1 < len(items):
         nxt = items[j + 1]
         gap = text[items[j].span[1]:nxt.span[0]]

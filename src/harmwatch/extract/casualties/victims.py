@@ -21,7 +21,7 @@ from harmwatch.extract.casualties.lists import companions
 from harmwatch.extract.fastmatch import led
 from harmwatch.types import CasualtyClaim, Span
 
-# "Abdunur and at least seven other soldiers were killed": the first conjunct is one more
+# "Karim and at least five other guards were killed": the first conjunct is one more
 _AND_BEFORE = re.compile(r"[\w'’.)]\s*,?\s+and\s+$", re.I)
 _OTHER_AFTER = re.compile(r"\s+others?\b", re.I)
 _VERBISH = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|\w+ed|{_KILL_T}|{_INJ_T})\b", re.I)
@@ -221,7 +221,7 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                      claims: list[CasualtyClaim]) -> None:
     """One victim named or described in the singular: "Aimaq ... was killed", "the victim
     died", "a 48-year-old man died", "assailants shot and killed Hafizullah, a judge";
-    "X was killed along with his three children" adds the children. Only where no other
+    "X died together with his two sons" adds the children. Only where no other
     claim already used the casualty word."""
     taken = [sp for c in claims for sp in c.evidence]
 

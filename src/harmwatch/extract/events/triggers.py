@@ -207,7 +207,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if cls == "fire":
             cls = _resolve_fire(word)
         elif cls == "shelling" and word[:5].lower() == "fired":
-            # "fired 82mm mortars, heavy machine guns and small arms at the positions of": an exchange
+            # "fired mortars, machine guns and rifles at the posts of": an exchange
             cls = _resolve_fire(text[m.start() : _CLAUSE_END.search(text, m.end(), end).start()])
         elif cls == "blast":
             cls = _resolve_blast(text[start:end])

@@ -293,7 +293,7 @@ def _with_local_hints(gz: Gazetteer, mentions: list[PlaceMention], hints: Counte
 def _chained_spans(text: str, mentions: list[PlaceMention], gz: Gazetteer) -> set[Span]:
     """Spans of mentions that are part of a "<place>, <admin unit>, <country>" chain (the head or a
     later element): a place the text localises is the event place more often than a bare name in the
-    same sentence ("between Mogadishu and Afgooye in Lafoole, Lower Shebelle"). A dateline head at
+    same sentence ("on the road from Town A to Town B near Village C, Province D"). A dateline head at
     the start of a line ("KABUL, Afghanistan (...)") does not count."""
     out: set[Span] = set()
     for pm in mentions:

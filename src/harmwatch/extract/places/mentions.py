@@ -408,7 +408,7 @@ def _scan(doc: DocumentPlaces, start: int, end: int) -> list[PlaceMention]:
 def _chain_head(doc: DocumentPlaces, s0: int, toks: list[_Tok], i: int, j: int,
                 mentions: dict[Span, PlaceMention]) -> None:
     """A name the gazetteer lacks (or spells differently) that the text places itself: "in Shoqra,
-    Abyan, Yemen", "on the outskirts of Feroz Koh, Ghor". Needs a locative word before it and, right
+    Abyan, Yemen", "on the outskirts of Chaghcharan, Ghor". Needs a locative word before it and, right
     after it, the name of an admin unit or country; the mention is resolved inside that unit."""
     text, gz = doc.text, doc.gz
     while i <= j and (toks[i].low in COMMON_WORDS or toks[i].conn) and toks[i].low not in _CAPS_ARTICLES:
