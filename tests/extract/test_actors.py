@@ -270,10 +270,10 @@ def test_state_forces_of_a_country_written_with_the():
 
 
 def test_forces_of_a_named_country_take_that_country():
-    got = actors("Military forces of Armenia fired at the positions of the military forces of Azerbaijan.", "AZ")
+    got = actors("Military forces of Armenia shelled a village held by the military forces of Azerbaijan.", "AZ")
     assert got == [("Military forces of Armenia", "Military Forces of Armenia", "external forces"),
                    ("military forces of Azerbaijan", "Military Forces of Azerbaijan", "state forces")]
-    assert names("The forces of India and Pakistan exchanged fire across the border.", "PK") == [
+    assert names("The forces of India and Pakistan traded shots along the frontier.", "PK") == [
         "Military Forces of India", "Military Forces of Pakistan"]
     assert names("The police of Kenya arrested two men.") == ["Police Forces of Kenya"]
     # "of" without a country keeps the generic reading

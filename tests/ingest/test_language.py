@@ -68,7 +68,7 @@ def test_too_short_is_none(text: str) -> None:
 def test_english_full_of_foreign_names_is_english():
     from harmwatch.ingest.language import detect_language
 
-    text = ("Members of Bukluran ng Manggagawang Pilipino held a protest in front of the office of the "
+    text = ("Members of Samahang Manggagawa ng Pilipinas gathered outside the regional office of the "
             "Department of Labor and Employment in Quezon City, and they said that the workers had been "
             "laid off by their employers after the lockdown.")
     assert detect_language(text) == "en"
