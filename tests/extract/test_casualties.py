@@ -294,7 +294,7 @@ def test_active_verb_with_plural_object_is_no_single_victim():
 def test_named_object_and_verb_object_death():
     t = "Gunmen shot and killed Jose Maria Rivera, a former mayor, near his home."
     assert [(c.best, c.victim_text) for c in claims(t)] == [(1, "Jose Maria Rivera")]
-    t = "Armed men intercepted the mayor's vehicle and shot him dead."
+    t = "Armed men stopped the judge's car and shot him dead."
     assert [c.best for c in claims(t)] == [1]
 
 
@@ -307,11 +307,11 @@ def test_first_conjunct_and_n_others():
 
 
 def test_including_is_a_subset_and_along_with_adds():
-    t = "Twenty people, including 13 assailants were killed in the clash."
+    t = "Twenty people, including 11 attackers were killed in the fighting."
     assert [(c.best, c.qualifier) for c in claims(t)] == [(20, None)]
-    t = "The man was killed along with his three children in an airstrike on his home."
+    t = "The farmer was killed along with his three sons in a strike on his house."
     assert [c.best for c in claims(t)] == [4]
-    t = "At least seven people from three generations of the family were killed."
+    t = "At least seven people from four generations of one household were killed."
     assert [c.best for c in claims(t)] == [7]
 
 

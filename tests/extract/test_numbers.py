@@ -147,8 +147,8 @@ def test_parse_number_words():
     "text, words, expected",
     [
         # a floor and a ceiling are one range (invented sentences)
-        ("At least 15 and up to 25 civilians were killed.", "At least 15 and up to 25",
-         (15, 15, 25, "at least ... up to", False)),
+        ("At least 10 and up to 30 villagers died.", "At least 10 and up to 30",
+         (10, 10, 30, "at least ... up to", False)),
         ("more than 10 but as many as 20 people died", "more than 10 but as many as 20",
          (11, 11, 20, "more than ... as many as", False)),
         ("at least two, possibly up to five, were wounded", "at least two, possibly up to five",
