@@ -179,3 +179,31 @@ def test_cli_summary_counts_unlocated(sample_url, tmp_path):
                                    "-o", str(tmp_path / "x.geojson")])
     assert res.exit_code == 0
     assert "without coordinates left out" in res.stderr
+
+
+def test_write_to_open_streams_for_the_api(sample_url, sample_records):
+    """The API streams exports: text formats into a binary buffer (UTF-8), binary formats too."""
+    import io
+
+    buf = io.BytesIO()
+    res = write(sample_url, "geojson", buf, status="all")
+    assert res.output is None and res.written == len(sample_records)
+    assert len(json.loads(buf.getvalue().decode("utf-8"))["features"]) == len(sample_records)
+    buf = io.BytesIO()
+    write(sample_url, "parquet", buf)
+    assert pq.read_table(io.BytesIO(buf.getvalue())).num_rows == len(sample_records)
+    text = io.StringIO()
+    write(sample_records, "ucdp", text)
+    assert text.getvalue().splitlines()[0] == ",".join(ucdp.COLUMNS)
+
+
+def test_unknown_format_status_or_rule_is_a_coded_error(sample_url, tmp_path):
+    from harmwatch.export import ExportError
+
+    for kwargs, code in (({"fmt": "shp"}, "HW-EXPORT-FORMAT"), ({"status": "pending"}, "HW-EXPORT-STATUS"),
+                         ({"fatalities": "max"}, "HW-EXPORT-FATALITIES")):
+        args = {"fmt": "acled", **kwargs}
+        with pytest.raises(ExportError) as err:
+            write(sample_url, args.pop("fmt"), tmp_path / "x.csv", **args)
+        assert err.value.code == code and err.value.hint
+    assert list(tmp_path.iterdir()) == []  # nothing written, no partial file
