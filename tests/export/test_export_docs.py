@@ -12,13 +12,13 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "EXPORTS.md"
 
 
 def _section(text: str, title: str) -> str:
-    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, flags=re.DOTALL | re.MULTILINE)
     assert m, f"no section '## {title}' in docs/EXPORTS.md"
     return m.group(1)
 
 
 def _documented(section: str) -> list[str]:
-    return re.findall(r"^\| `([a-z0-9_]+)` \|", section, flags=re.M)
+    return re.findall(r"^\| `([a-z0-9_]+)` \|", section, flags=re.MULTILINE)
 
 
 def test_every_column_of_every_format_is_documented_in_order():

@@ -207,3 +207,22 @@ def test_unknown_format_status_or_rule_is_a_coded_error(sample_url, tmp_path):
             write(sample_url, args.pop("fmt"), tmp_path / "x.csv", **args)
         assert err.value.code == code and err.value.hint
     assert list(tmp_path.iterdir()) == []  # nothing written, no partial file
+
+
+def test_parquet_without_pyarrow_is_a_coded_error_with_the_extra_to_install(sample_url, tmp_path, monkeypatch):
+    import sys
+
+    from harmwatch.export import ExportError
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if harmwatch[parquet] were not installed
+    with pytest.raises(ExportError) as err:
+        write(sample_url, "parquet", tmp_path / "x.parquet")
+    assert err.value.code == "HW-EXPORT-PARQUET" and "harmwatch[parquet]" in err.value.hint
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_media_types_and_suffixes_cover_every_format():
+    from harmwatch.export import MEDIA_TYPES, SUFFIXES
+
+    assert set(MEDIA_TYPES) == set(SUFFIXES) == set(FORMATS)
+    assert MEDIA_TYPES["geojson"] == "application/geo+json"  # RFC 7946 section 12

@@ -18,12 +18,19 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .common import FATALITY_RULES, STATUSES, ExportError, Selection, iter_records, safe_cell
+from .common import (
+    FATALITY_RULES,
+    STATUSES,
+    ExportError,
+    Selection,
+    iter_records,
+    safe_cell,
+)
 from .formats import BINARY_FORMATS, FORMATS, WRITERS, feature, parquet_schema
 from .table import COLUMNS as TABLE_COLUMNS
 
-__all__ = ["FATALITY_RULES", "FORMATS", "STATUSES", "TABLE_COLUMNS", "ExportError", "ExportResult",
-           "Selection", "feature", "iter_records", "parquet_schema", "safe_cell", "write"]
+__all__ = ["FATALITY_RULES", "FORMATS", "MEDIA_TYPES", "STATUSES", "SUFFIXES", "TABLE_COLUMNS", "ExportError",
+           "ExportResult", "Selection", "feature", "iter_records", "parquet_schema", "safe_cell", "write"]
 
 SUFFIXES = {"acled": ".csv", "ucdp": ".csv", "geojson": ".geojson", "parquet": ".parquet", "jsonl": ".jsonl",
             "xlsx": ".xlsx"}

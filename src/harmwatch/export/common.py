@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -92,7 +92,7 @@ def updated_at(rec: dict[str, Any]) -> datetime | None:
     """When the store last changed this merged incident (None for records from elsewhere)."""
     stamp = rec.get(_STAMP)
     if isinstance(stamp, datetime) and stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)  # SQLite drops the zone; the store writes UTC
+        stamp = stamp.replace(tzinfo=UTC)  # SQLite drops the zone; the store writes UTC
     return stamp if isinstance(stamp, datetime) else None
 
 

@@ -107,8 +107,8 @@ def parquet_schema():
 def _pyarrow():
     try:
         import pyarrow
-        import pyarrow.parquet  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the install
+        import pyarrow.parquet
+    except ImportError as exc:
         raise c.ExportError("Parquet export needs pyarrow, which is not installed", code="HW-EXPORT-PARQUET",
                             hint="pip install 'harmwatch[parquet]' (pyarrow==26.0.1)") from exc
     return pyarrow
