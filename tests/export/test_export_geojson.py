@@ -71,5 +71,7 @@ def test_geojson_unlocated_incidents_have_null_geometry_or_are_left_out(collecti
 def test_geojson_properties_are_the_flat_table(collection, seed):
     props = next(f for f in collection["features"] if f["id"] == seed["incident_id"])["properties"]
     assert props["perpetrators"] == ["Islamic State"] and props["killed_best"] == 250
-    assert props["date_start"] is None and props["date_start_raw"] == "--06-03"
+    assert props["date_start"] is None and props["date_start_raw"] == "--06-03 (year unknown)"
+    dated = [f["properties"] for f in collection["features"] if f["properties"]["date_start"]]
+    assert dated and all(p["date_start_raw"] is None for p in dated)  # the calendar date is in date_start
     assert props["country"] == "Iraq" and props["location_precision"] == "neighbourhood"

@@ -65,8 +65,10 @@ def xlsx_path(sample_url, tmp_path_factory):
 
 
 def test_xlsx_reads_back(xlsx_path, sample_records, seed):
-    wb = openpyxl.load_workbook(xlsx_path, read_only=True)
+    wb = openpyxl.load_workbook(xlsx_path)
     assert wb.sheetnames == ["incidents", "columns"]
+    sheet = wb["incidents"]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == f"A1:AO{len(sample_records) + 1}"
     frame = pd.read_excel(xlsx_path, sheet_name="incidents", dtype={"cameo": "string"})
     names = [c.name for c in TABLE_COLUMNS if c.name != "record_json"]
     assert list(frame.columns) == names

@@ -64,6 +64,14 @@ def feature(rec: dict[str, Any]) -> dict[str, Any]:
     xy = c.coordinates(rec)
     geometry = {"type": "Point", "coordinates": [xy[0], xy[1]]} if xy else None
     props = {k: _json_value(r[k]) for k in GEOJSON_PROPERTIES}
+    # GDAL (and so QGIS) types a property by its values and reads "--06-03" as a date of the year
+    # 2000. The raw dates are therefore given only when they are not calendar dates (date_start /
+    # date_end hold those), and marked so that no reader takes them for a full date.
+    for raw, typed in (("date_start_raw", "date_start"), ("date_end_raw", "date_end")):
+        if props[typed] is not None or props[raw] is None:
+            props[raw] = None
+        else:
+            props[raw] = f"{props[raw]} (year unknown)"
     return {"type": "Feature", "id": r["incident_id"], "geometry": geometry, "properties": props}
 
 
@@ -129,6 +137,7 @@ def write_parquet(records: Iterable[dict[str, Any]], out: IO[bytes], **_: Any) -
 
 XLSX_COLUMNS = tuple(col for col in table.COLUMNS if col.name != "record_json")
 XLSX_CELL_LIMIT = 32767  # Excel's most characters in one cell
+XLSX_WIDTHS = {"str": 22, "list": 30, "date": 12, "int": 10, "int64": 12, "float": 11, "bool": 9}
 
 
 def _xlsx_cell(v: Any) -> Any:
@@ -147,8 +156,13 @@ def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], **_: Any) -> W
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise c.ExportError("XLSX export needs openpyxl, which is not installed", code="HW-EXPORT-XLSX",
                             hint="pip install openpyxl==3.1.5") from exc
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("incidents")
+    ws.freeze_panes = "B2"  # the header row and the incident id stay in view
+    for i, col in enumerate(XLSX_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = XLSX_WIDTHS.get(col.kind, 18)
     ws.append([col.name for col in XLSX_COLUMNS])
     n = 0
     for rec in records:
@@ -163,6 +177,7 @@ def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], **_: Any) -> W
             cells.append(cell)
         ws.append(cells)
         n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{n + 1}"
     doc = wb.create_sheet("columns")
     doc.append(["column", "type", "meaning"])
     for col in XLSX_COLUMNS:
