@@ -6,7 +6,7 @@ the format needs) and returns what it wrote; ``harmwatch.export.write`` opens th
 * ``geojson``: an RFC 7946 FeatureCollection: WGS84 lon/lat Points, no ``crs`` member; an incident
   without coordinates is a Feature with ``"geometry": null`` (RFC 7946 section 3.2, an unlocated
   feature) unless ``located_only`` leaves it out (counted in ``left_out``).
-* ``parquet``: the flat table (table.py) with typed columns (pyarrow, the ``parquet`` extra).
+* ``parquet``: the flat table (table.py) with typed columns (pyarrow).
 * ``xlsx``: the flat table in a sheet ``incidents`` and the column meanings in a sheet ``columns``
   (openpyxl).
 """
@@ -117,8 +117,8 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet
     except ImportError as exc:
-        raise c.ExportError("Parquet export needs pyarrow, which is not installed", code="HW-EXPORT-PARQUET",
-                            hint="pip install 'harmwatch[parquet]' (pyarrow==26.0.1)") from exc
+        raise c.ExportError("Parquet export needs pyarrow, which cannot be imported", code="HW-EXPORT-PARQUET",
+                            hint="reinstall harmwatch, or: pip install pyarrow==26.0.1") from exc
     return pyarrow
 
 
