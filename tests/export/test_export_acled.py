@@ -70,6 +70,8 @@ def test_acled_codes_stay_in_their_ranges(acled_frame):
     for value in acled_frame["interaction"].dropna():
         lo, hi = divmod(int(value), 10)
         assert 1 <= lo <= 8 and (hi == 0 or lo <= hi <= 8), value
+    targeted = acled_frame[acled_frame["civilian_targeting"].notna()]
+    assert len(targeted) > 10 and not targeted["event_type"].isin(["Battles", "Strategic developments"]).any()
     # what harmwatch does not know stays empty, never invented
     assert acled_frame["region"].isna().all() and acled_frame["admin3"].isna().all()
     assert acled_frame["source_scale"].isna().all()

@@ -226,3 +226,29 @@ def test_media_types_and_suffixes_cover_every_format():
 
     assert set(MEDIA_TYPES) == set(SUFFIXES) == set(FORMATS)
     assert MEDIA_TYPES["geojson"] == "application/geo+json"  # RFC 7946 section 12
+
+
+def test_no_scraped_text_starts_a_formula_in_any_csv_cell(seed):
+    """Property: whatever text a page puts in an outlet, a title, a place or an actor name, no ACLED or
+    UCDP cell that is not a number begins with a formula character."""
+    import io
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(alphabet=st.sampled_from("=+-@\t\r\n'\"abc ,;|!0.1"), min_size=1, max_size=12)
+
+    @settings(max_examples=60, deadline=None)
+    @given(outlet=text, title=text, place=text, actor=text)
+    def check(outlet, title, place, actor):
+        rec = {**seed, "sources": [outlet], "summary": actor,
+               "location": {**seed["location"], "name": place, "admin1": title},
+               "perpetrators": [{**seed["perpetrators"][0], "name": actor}],
+               "report_links": [{**seed["report_links"][0], "outlet": outlet, "title": title}]}
+        for fmt in ("acled", "ucdp"):
+            buf = io.StringIO()
+            write([rec], fmt, buf)
+            cells = [c for row in csv.reader(io.StringIO(buf.getvalue())) for c in row]
+            assert not [c for c in cells if c.startswith(FORMULA_START) and not _is_number(c)]
+
+    check()

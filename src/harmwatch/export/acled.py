@@ -109,6 +109,8 @@ def _tags(rec: dict[str, Any], w: c.When) -> str | None:
         tags.append(f"date without a year: {w.raw_start}")
     elif w.precision == "year":
         tags.append("date: known to the year only")
+    elif not w.raw_start:
+        tags.append("date: not found")
     if (rec.get("disagreement") or {}).get("killed"):
         tags.append("fatalities disputed")
     k = c.figure(rec, "killed")
@@ -128,7 +130,10 @@ def row(rec: dict[str, Any], *, fatalities: str = "best") -> dict[str, Any]:
     a2 = vics[0] if vics else None
     inter1, inter2 = _inter(a1), _inter(a2)
     event_type = rec.get("event_type")
-    civ = any(v.get("category") == "civilians" for v in vics) or rec.get("victim_category") == "civilians"
+    disorder = disorder_type(event_type, rec.get("sub_event_type"))
+    # ACLED marks civilian targeting in political violence only, and never in a battle (armed sides)
+    civ = (any(v.get("category") == "civilians" for v in vics) or rec.get("victim_category") == "civilians") and (
+        "Political violence" in (disorder or "") and event_type != "Battles")
     stamp = c.updated_at(rec)
     year = w.start.year if w.start else None
     if w.start is None and w.precision == "year" and isinstance(w.raw_start, str) and w.raw_start[:4].isdigit():
@@ -139,7 +144,7 @@ def row(rec: dict[str, Any], *, fatalities: str = "best") -> dict[str, Any]:
         "event_date": event_date,
         "year": year,
         "time_precision": time_precision(w),
-        "disorder_type": disorder_type(event_type, rec.get("sub_event_type")),
+        "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": rec.get("sub_event_type"),
         "actor1": (a1.get("name") or a1.get("mention")) if a1 else None,

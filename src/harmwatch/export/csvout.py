@@ -1,4 +1,4 @@
-"""Writing rows as CSV (RFC 4180 quoting, UTF-8, empty cell for unknown) with every text cell
+"""Writing rows as CSV (RFC 4180: CRLF line ends, quoting, UTF-8; empty cell for unknown) with every text cell
 neutralised against formula injection (common.safe_cell)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def cell(value: Any) -> Any:
 
 
 def write_csv(out: IO[str], header: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:
-    w = csv.writer(out, lineterminator="\n")
+    w = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a CR or LF inside a cell is then quoted
     w.writerow(header)
     n = 0
     for r in rows:
