@@ -60,7 +60,7 @@ def _json_value(v: Any) -> Any:
 
 def feature(rec: dict[str, Any]) -> dict[str, Any]:
     """One incident as a GeoJSON Feature (RFC 7946: [lon, lat], WGS84; null geometry when unlocated)."""
-    r = table.row(rec)
+    r = table.row(rec, with_json=False)
     xy = c.coordinates(rec)
     geometry = {"type": "Point", "coordinates": [xy[0], xy[1]]} if xy else None
     props = {k: _json_value(r[k]) for k in GEOJSON_PROPERTIES}
@@ -166,7 +166,7 @@ def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], **_: Any) -> W
     ws.append([col.name for col in XLSX_COLUMNS])
     n = 0
     for rec in records:
-        r = table.row(rec)
+        r = table.row(rec, with_json=False)
         cells = []
         for col in XLSX_COLUMNS:
             cell = WriteOnlyCell(ws, value=_xlsx_cell(r[col.name]))

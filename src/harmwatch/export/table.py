@@ -87,8 +87,9 @@ def _disputed(rec: dict[str, Any], kind: str) -> bool | None:
     return bool(f.get("disagreement")) or bool((rec.get("disagreement") or {}).get(kind))
 
 
-def row(rec: dict[str, Any]) -> dict[str, Any]:
-    """The flat row of one merged record (Python values: str, int, float, date, bool, list, None)."""
+def row(rec: dict[str, Any], *, with_json: bool = True) -> dict[str, Any]:
+    """The flat row of one merged record (Python values: str, int, float, date, bool, list, None).
+    ``with_json=False`` skips ``record_json`` (None) for the formats that leave it out."""
     w = c.when(rec)
     d = rec.get("date") or {}
     loc = c.place(rec)
@@ -140,5 +141,5 @@ def row(rec: dict[str, Any]) -> dict[str, Any]:
         "report_count": len(reports),
         "confidence": float(rec["confidence"]) if isinstance(rec.get("confidence"), (int, float)) else None,
         "summary": rec.get("summary"),
-        "record_json": c.record_json(rec),
+        "record_json": c.record_json(rec) if with_json else None,
     }
