@@ -252,3 +252,23 @@ def test_no_scraped_text_starts_a_formula_in_any_csv_cell(seed):
             assert not [c for c in cells if c.startswith(FORMULA_START) and not _is_number(c)]
 
     check()
+
+
+@pytest.mark.parametrize("fmt", ["acled", "ucdp", "parquet"])
+def test_a_store_never_merged_exports_its_per_report_incidents(fmt, db_copy, tmp_path):
+    import sqlite3
+
+    con = sqlite3.connect(db_copy)
+    with con:
+        con.execute("delete from merged_incidents")
+        con.execute("delete from merged_members")
+    n_reports = con.execute("select count(*) from incidents").fetchone()[0]
+    con.close()
+    out = tmp_path / f"reports.{fmt}"
+    res = write(f"sqlite:///{db_copy}", fmt, out)
+    assert res.written == n_reports > 90
+    if fmt == "parquet":
+        assert pq.read_table(out).num_rows == n_reports
+    else:
+        frame = pd.read_csv(out, dtype=(acled if fmt == "acled" else ucdp).PANDAS_DTYPES)
+        assert len(frame) == n_reports and frame.iloc[:, 0].notna().all()

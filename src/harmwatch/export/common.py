@@ -236,7 +236,9 @@ def claim_sources(rec: dict[str, Any]) -> list[str]:
 
 
 def outlets(rec: dict[str, Any]) -> list[str]:
-    out = [s for s in rec.get("sources") or [] if s]
+    """The reports' outlets. In a merged record ``sources`` lists them; in a per-report record (a
+    never-merged store) ``sources`` holds who the report cites (dicts), which is no outlet."""
+    out = [s for s in rec.get("sources") or [] if isinstance(s, str) and s]
     if out:
         return out
     found: list[str] = []
