@@ -10,10 +10,10 @@ from __future__ import annotations
 from .accounts import AuthError, SessionInfo, UserInfo, add_user, list_users, login, logout, remove_user, \
     session_of, set_password
 from .actions import VersionConflict, edit, join_incidents, set_status, split_incident
-from .query import IncidentFilters, QueryError, get_document, get_incident, list_incidents
+from .query import IncidentFilters, QueryError, get_document, get_incident, iter_reviewed, list_incidents
 
 __all__ = [
     "AuthError", "SessionInfo", "UserInfo", "add_user", "list_users", "login", "logout", "remove_user",
     "session_of", "set_password", "VersionConflict", "edit", "join_incidents", "set_status", "split_incident",
-    "IncidentFilters", "QueryError", "get_document", "get_incident", "list_incidents",
+    "IncidentFilters", "QueryError", "get_document", "get_incident", "iter_reviewed", "list_incidents",
 ]

@@ -475,3 +475,31 @@ def feature_collection(store: Any, f: IncidentFilters, *, limit: int = 10_000) -
               "geometry": {"type": "Point", "coordinates": [it["longitude"], it["latitude"]]},
               "properties": it} for it in items if it["longitude"] is not None and it["latitude"] is not None]
     return {"type": "FeatureCollection", "features": feats, "truncated": len(rows) > limit}
+
+
+def iter_reviewed(store: Any, *, approved_only: bool = False, batch: int = 500):
+    """Merged incidents as the reviewer left them: the record with every edit applied, plus
+    ``incident_id``, ``review_status``, ``version`` and ``edited`` (the edited field names), ordered
+    by date (unknown last), then id. What exports should write, so that an edit reaches them too."""
+    S = ReviewState
+    query = select(S.incident_id).join(ReviewIndex, ReviewIndex.incident_id == S.incident_id)
+    if approved_only:
+        query = query.where(S.status == "approved")
+    query = query.order_by(ReviewIndex.date_start.is_(None), ReviewIndex.date_start, S.incident_id)
+    with store._read() as s:  # noqa: SLF001
+        ids = list(s.scalars(query))
+    for k in range(0, len(ids), batch):
+        chunk = ids[k:k + batch]
+        with store._read() as s:  # noqa: SLF001
+            records = _records(s, chunk)
+            states = {st.incident_id: st for st in s.scalars(select(S).where(S.incident_id.in_(chunk)))}
+            edited: dict[str, set[str]] = {}
+            for iid, name in s.execute(select(FieldOverride.incident_id, FieldOverride.field)
+                                       .where(FieldOverride.incident_id.in_(chunk))):
+                edited.setdefault(iid, set()).add(name)
+        for iid in chunk:
+            if iid in records and iid in states:
+                out = dict(records[iid])
+                out.update(incident_id=iid, review_status=states[iid].status, version=states[iid].version,
+                           edited=sorted(edited.get(iid, ())))
+                yield out
