@@ -186,7 +186,8 @@ def _sync(s: Session) -> SyncSummary:
                 merged_edits.setdefault(field, value)  # the primary's edit of a field wins
         info_new = {"incident_id": iid, "reports": members[iid]}
         for _, snap in preds:
-            info_old = {"incident_id": snap["incident_id"], "reports": snap["record_ids"], "status": snap["status"]}
+            info_old = {"incident_id": snap["incident_id"], "reports": snap["record_ids"], "status": snap["status"],
+                        "edits": {f: v[0] for f, v in snap["edits"].items()}}  # an edit a join outvotes stays here
             action = "members" if snap["incident_id"] == iid else "carry"
             add_audit(s, user=None, action=action, incident_id=iid, before=info_old, after=info_new)
             if snap["incident_id"] != iid:
