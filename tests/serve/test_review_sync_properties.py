@@ -4,11 +4,8 @@ it is on the incident that holds most of its reports, or written in the audit lo
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from harmwatch.merge.cluster import incident_id
@@ -47,59 +44,45 @@ def _write_merge(store, labels: list[int | None]) -> None:
     sync_review(store)
 
 
-_TEMPLATE: list[Path] = []
-
-
-def _template() -> Path:
-    if not _TEMPLATE:
-        path = Path(tempfile.mkdtemp()) / "template.sqlite"
-        open_store(f"sqlite:///{path}").close()
-        _TEMPLATE.append(path)
-    return _TEMPLATE[0]
-
-
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
 def test_review_state_follows_the_reports_and_nothing_is_lost(plan):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "p.sqlite"
-        shutil.copyfile(_template(), path)  # a migrated empty store, built once
-        store = open_store(f"sqlite:///{path}")
-        made: list[tuple[str, str]] = []  # (edit value, incident it was made on)
-        try:
-            for n, (labels, picks) in enumerate(plan):
-                _write_merge(store, labels)
+    store = open_store("sqlite://")  # in memory: no fsync per write, the same schema and SQL
+    made: list[tuple[str, str]] = []  # (edit value, incident it was made on)
+    try:
+        for n, (labels, picks) in enumerate(plan):
+            _write_merge(store, labels)
+            with store._read() as s:  # noqa: SLF001
+                current = sorted(s.scalars(select(MergedIncidentRow.id)))
+                states = {st.incident_id: st for st in s.scalars(select(ReviewState))}
+                indexed = set(s.scalars(select(ReviewIndex.incident_id)))
+                members = {}
+                for rid, iid in s.execute(select(MergedMember.record_id, MergedMember.merged_incident_id)):
+                    members.setdefault(iid, []).append(rid)
+            # one state and one index row per incident, none for incidents that are gone
+            assert set(states) == set(current) == indexed
+            assert all(sorted(states[i].record_ids) == sorted(members[i]) for i in current)
+            # every edit made so far is on an incident now, or in the audit log
+            with store._read() as s:  # noqa: SLF001
+                live = {o.value for o in s.scalars(select(FieldOverride))}
+                logged = set()  # an edit replaced by a later one, carried, outvoted or removed
+                for a in s.scalars(select(AuditEntry)):
+                    if a.action == "edit":
+                        logged.add(a.before)
+                    logged |= set(((a.before or {}).get("edits") or {}).values()) if isinstance(a.before, dict) \
+                        else set()
+            for value, _ in made:
+                assert value in live or value in logged, value
+            # review some incidents at this step
+            for k in picks:
+                if not current:
+                    break
+                iid = current[k % len(current)]
+                value = f"edit {n}.{k} on {iid}"
                 with store._read() as s:  # noqa: SLF001
-                    current = sorted(s.scalars(select(MergedIncidentRow.id)))
-                    states = {st.incident_id: st for st in s.scalars(select(ReviewState))}
-                    indexed = set(s.scalars(select(ReviewIndex.incident_id)))
-                    members = {}
-                    for rid, iid in s.execute(select(MergedMember.record_id, MergedMember.merged_incident_id)):
-                        members.setdefault(iid, []).append(rid)
-                # one state and one index row per incident, none for incidents that are gone
-                assert set(states) == set(current) == indexed
-                assert all(sorted(states[i].record_ids) == sorted(members[i]) for i in current)
-                # every edit made so far is on an incident now, or in the audit log
-                with store._read() as s:  # noqa: SLF001
-                    live = {o.value for o in s.scalars(select(FieldOverride))}
-                    logged = set()  # an edit replaced by a later one, carried, outvoted or removed
-                    for a in s.scalars(select(AuditEntry)):
-                        if a.action == "edit":
-                            logged.add(a.before)
-                        logged |= set(((a.before or {}).get("edits") or {}).values()) if isinstance(a.before, dict) \
-                            else set()
-                for value, _ in made:
-                    assert value in live or value in logged, value
-                # review some incidents at this step
-                for k in picks:
-                    if not current:
-                        break
-                    iid = current[k % len(current)]
-                    value = f"edit {n}.{k} on {iid}"
-                    with store._read() as s:  # noqa: SLF001
-                        version = s.get(ReviewState, iid).version
-                    edit(store, iid, user="prop", version=version, fields={"summary": value})
-                    set_status(store, iid, user="prop", version=version + 1, status="approved")
-                    made.append((value, iid))
-        finally:
-            store.close()
+                    version = s.get(ReviewState, iid).version
+                edit(store, iid, user="prop", version=version, fields={"summary": value})
+                set_status(store, iid, user="prop", version=version + 1, status="approved")
+                made.append((value, iid))
+    finally:
+        store.close()
