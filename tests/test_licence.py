@@ -10,13 +10,15 @@ write an invented sentence of the same structure, or read the row from ../shared
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
-
 ROOT = Path(__file__).resolve().parents[1]
+# as tests/conftest.py has it: `from conftest import SHARED` finds whichever conftest module was
+# imported last in a full run (tests/store/conftest.py), not tests/conftest.py
+SHARED = Path(os.environ.get("HARMWATCH_SHARED", ROOT.parent / "shared")).resolve()
 EVAL = SHARED / "data" / "eval"
 
 

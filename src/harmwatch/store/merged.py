@@ -130,6 +130,9 @@ def merge_store(store: Store, *, changed_only: bool = False) -> MergeSummary:
                 s.add(MergedMember(record_id=link["record_id"], merged_incident_id=m["incident_id"],
                                    document_id=link["doc_id"], mention_index=link["incident_index"],
                                    content_hash=hashes.get(link["doc_id"])))
+    from .review_sync import sync_review
+
+    sync_review(store)  # reviewer state, edits and the review index follow the incidents (review_sync.py)
     return MergeSummary(records=len(records), incidents=len(merged),
                         multi_report=sum(1 for m in merged if len(m["reports"]) > 1), written=written,
                         removed=len(removed), mode="changed" if new_ids is not None else "all",
@@ -152,15 +155,26 @@ def _columns(record: dict[str, Any]) -> dict[str, Any]:
 
 def iter_merged(store: Store) -> Iterator[dict[str, Any]]:
     """Merged incidents (record fields plus ``incident_id``, ``reports``, ``review_status``), ordered
-    by date (unknown last), then id."""
+    by date (unknown last), then id. A reviewer's edits (review_models.FieldOverride) are applied
+    over the extracted values, so exports give what the reviewer decided; ``edited`` lists them."""
+    from .review_fields import apply_overrides
+    from .review_models import FieldOverride
+
     R = MergedIncidentRow
     with store._read() as s:  # noqa: SLF001
         q = select(R).order_by(R.date_start.is_(None), R.date_start, R.id).execution_options(yield_per=500)
-        for row in s.scalars(q):
-            record = dict(row.record or {})
-            record["incident_id"] = row.id
-            record["review_status"] = row.review_status
-            yield record
+        for partition in s.scalars(q).partitions():
+            edits: dict[str, dict[str, Any]] = {}
+            for o in s.scalars(select(FieldOverride).where(FieldOverride.incident_id.in_([r.id for r in partition]))):
+                edits.setdefault(o.incident_id, {})[o.field] = o.value
+            for row in partition:
+                record = dict(row.record or {})
+                if row.id in edits:
+                    record = apply_overrides(record, edits[row.id])
+                    record["edited"] = sorted(edits[row.id])
+                record["incident_id"] = row.id
+                record["review_status"] = row.review_status
+                yield record
 
 
 def has_merged(store: Store) -> bool:
@@ -216,5 +230,13 @@ def split(store: Store, incident_id: str, *, note: str | None = None) -> MergeSu
     """Split a merged incident into its reports (kept across re-merges), then re-merge."""
     ids = _members_of(store, incident_id)
     pairs = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]]
+    _decide(store, "split", pairs, "join", note)
+    return merge_store(store)
+
+
+def split_off(store: Store, record_ids: list[str], rest: list[str], *, note: str | None = None) -> MergeSummary:
+    """Take some reports out of a merged incident: a split (cannot-link) between each of
+    ``record_ids`` and each of ``rest`` (kept across re-merges), then re-merge."""
+    pairs = [(a, b) for a in record_ids for b in rest]
     _decide(store, "split", pairs, "join", note)
     return merge_store(store)
