@@ -503,3 +503,9 @@ def iter_reviewed(store: Any, *, approved_only: bool = False, batch: int = 500):
                 out.update(incident_id=iid, review_status=states[iid].status, version=states[iid].version,
                            edited=sorted(edited.get(iid, ())))
                 yield out
+
+
+def matching_ids(store: Any, f: IncidentFilters) -> set[str]:
+    """The ids of the incidents that pass ``f`` (for an export of what a filtered list shows)."""
+    with store._read() as s:  # noqa: SLF001
+        return set(s.scalars(filtered(f).with_only_columns(ReviewIndex.incident_id)))

@@ -58,10 +58,10 @@ def create_app(db_url: str | None, *, secure_cookies: bool = False, store: Any =
             response.headers.setdefault("Cache-Control", "no-store")  # answers carry session data
         return response
 
-    from .routes import auth, data, incidents
+    from .routes import auth, data, exports, incidents
     from .ui import router as ui_router
 
-    for module in (auth, incidents, data):
+    for module in (auth, incidents, data, exports):
         app.include_router(module.router)
     app.include_router(ui_router)
     return app
