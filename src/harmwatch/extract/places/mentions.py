@@ -34,6 +34,7 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .index import ARTICLES, GENERIC_WORDS, normalize
+from .uslines import UsDateline, state_hint, us_dateline, us_places
 
 # --------------------------------------------------------------------------- word lists
 
@@ -225,6 +226,7 @@ class DocumentPlaces:
         self._hints: Counter[str] | None = None
         self._mentions: dict[tuple[int, int], list[PlaceMention]] = {}
         self._major: dict[str, bool] = {}
+        self._us: tuple[UsDateline | None, str | None] | None = None
 
     # -- document-level signals
     @property
@@ -239,7 +241,32 @@ class DocumentPlaces:
         """ISO2 -> number of mentions of names that point to one country (see :meth:`_count_hints`)."""
         if self._hints is None:
             self._hints = self._count_hints()
+            line = None if self.caps else us_dateline(self.text)
+            if line is not None and line.admin1:
+                self._hints["US"] += 3  # "ALIQUIPPA, Pa. --": the report is filed from a US state
         return self._hints
+
+    @property
+    def us_line(self) -> UsDateline | None:
+        """The US place line at the head of the report ("ALIQUIPPA, Pa. --"), see :mod:`.uslines`."""
+        return self._us_signals()[0]
+
+    @property
+    def state_hint(self) -> str | None:
+        """The US admin1 code the report points to (its dateline's state, else the state it names
+        most), or None; only in a report whose country hints lead with the US or that has a US dateline."""
+        return self._us_signals()[1]
+
+    def _us_signals(self) -> tuple[UsDateline | None, str | None]:
+        if self._us is None:
+            line = None if self.caps else us_dateline(self.text)
+            hint = None
+            if not self.caps:
+                top = self.hints.most_common(1)
+                if (line is not None and line.admin1) or (top and top[0][0] == "US"):
+                    hint = state_hint(self.text)
+            self._us = (line, hint)
+        return self._us
 
     @property
     def persons(self) -> frozenset[str]:
@@ -338,6 +365,8 @@ class DocumentPlaces:
         got = self._mentions.get(key)
         if got is None:
             got = _scan(self, start, end)
+            if not self.caps:
+                got = us_places(self.text, self.gz, self.us_line, start, end, got)
             self._mentions[key] = got
         return list(got)
 
