@@ -189,6 +189,9 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
         q_cc, q_a1, chained = None, ap[1], True
     elif line is not None and line.admin1 and pm.span == line.town:  # "HILLIARD, OH (WCMH) -"
         q_cc, q_a1, chained = None, line.admin1, True
+    elif line is not None and pm.span == line.town and (line.us_station or not hints
+                                                        or hints.get("US", 0) == max(hints.values())):
+        q_cc, q_a1, chained = "US", doc.state_hint, True  # "LIMA -" in a US report: Lima, Ohio
     else:
         q_cc, q_a1 = _chain_qualifiers(text, pm, gz, places, hints)
         if not (q_cc or q_a1):

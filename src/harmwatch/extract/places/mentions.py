@@ -131,6 +131,18 @@ party front movement group network organisation organization agency archive coun
 ministry company bank airlines airways times post news herald tribune journal gazette daily radio tv
 television channel media press mobilization mobilisation foundation institute club fc united cartel
 """.split())
+#: tokens after a name that make the whole a street ("Bourbon Street", "Payson St.", "South Union Avenue"): the
+#: name is the street's, not a town's
+STREET_HEADS = frozenset("""
+street st avenue ave road rd boulevard blvd drive dr lane ln court ct parkway pkwy terrace circle trail
+place pl alley highway hwy pike turnpike expressway freeway
+""".split())
+#: tokens after a name that make the whole an institution ("Cooper University Hospital", "Crest High
+#: School"): the name is a place there only when it is a major place itself ("Kabul University")
+INSTITUTION_HEADS = frozenset("""
+hospital school university college academy church mall hotel motel restaurant bar lounge tavern nightclub
+store apartments cemetery elementary high middle
+""".split())
 #: single tokens that are never a place on their own (articles that start Spanish/Arabic names)
 _NEVER_ALONE = frozenset({"la", "el", "los", "las", "al", "san", "santa", "santo", "sao", "de", "del",
                           "da", "do", "the", "le", "les"})
@@ -242,7 +254,7 @@ class DocumentPlaces:
         if self._hints is None:
             self._hints = self._count_hints()
             line = None if self.caps else us_dateline(self.text)
-            if line is not None and line.admin1:
+            if line is not None and (line.admin1 or line.us_station):
                 self._hints["US"] += 3  # "ALIQUIPPA, Pa. --": the report is filed from a US state
         return self._hints
 
@@ -262,8 +274,9 @@ class DocumentPlaces:
             line = None if self.caps else us_dateline(self.text)
             hint = None
             if not self.caps:
-                top = self.hints.most_common(1)
-                if (line is not None and line.admin1) or (top and top[0][0] == "US"):
+                hints = self.hints
+                if (line is not None and (line.admin1 or line.us_station)) or (
+                        hints and hints.get("US", 0) == max(hints.values())):
                     hint = state_hint(self.text)
             self._us = (line, hint)
         return self._us
@@ -524,6 +537,15 @@ def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], 
             continue  # "LA" of "LA ESPERANZA", a lone "San"
         if any(run[x].low in ORG_HEADS for x in range(b + 1, len(run))) and not ccode:
             continue  # "Quds Force", "Abu Dhabi TV", "Thames Valley Police", "Gun Violence Archive"
+        if not caps and b + 1 < len(run) and run[b + 1].low in STREET_HEADS:
+            continue  # "Bourbon Street", "the 1700 block of Godman Street"
+        if not caps and not ccode and any(run[x].low in INSTITUTION_HEADS for x in range(b + 1, len(run))) \
+                and not doc.is_major_name(name):
+            continue  # "Cooper University Hospital", "Crest High School"
+        if not caps and ccode and not multi and a > 0 and not run[a - 1].conn and run[a - 1].w[:1].isupper() \
+                and run[a - 1].low not in PLACE_WORDS and run[a - 1].low not in ARTICLES and run[a - 1].low != "the" \
+                and not gz.nationality(run[a - 1].w) and not doc.is_major_name(run[a - 1].w):
+            continue  # "Jerry Jordan", "June Jordan School": a country name inside a person's or school's name
         tm = _NEXT_WORD.match(after)
         typed = bool(tm) and tm.group(1).lower() in _TYPED
         place_ctx = bool(_PLACE_PREP_BEFORE.search(before) or _DIRECTION_BEFORE.search(before)

@@ -74,6 +74,10 @@ _DATELINE = re.compile(
 )
 
 
+# US broadcast call signs (K... west, W... east of the Mississippi) and network affiliates
+_US_STATION = re.compile(r"\b(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|(?:CBS|NBC|ABC|FOX|CW)\s?\d{0,2})\b")
+
+
 class UsDateline(NamedTuple):
     """The place line of a US report: the town's span (None when only a state is given), the state's
     span and admin1 code ("US.PA"; None when the line names no state)."""
@@ -81,6 +85,8 @@ class UsDateline(NamedTuple):
     town: Span | None
     state: Span | None
     admin1: str | None
+    #: the line names a US broadcaster ("(WISH)", "(KDKA/AP)", "(CBS13)"): a US report even without a state
+    us_station: bool = False
 
 
 def ap_state_at(text: str, end: int) -> tuple[Span, str] | None:
@@ -121,7 +127,8 @@ def us_dateline(text: str) -> UsDateline | None:
                     code = next((c for n, c in STATE_NAMES.items() if n.upper() == st), None)
         ts = m.start("town")
         tspan = (ts, ts + len(town))
-        return UsDateline(tspan, m.span("state") if st else None, f"US.{code}" if code else None)
+        station = bool(m.group("paren")) and _US_STATION.search(m.group("paren")) is not None
+        return UsDateline(tspan, m.span("state") if st else None, f"US.{code}" if code else None, station)
     return None
 
 
