@@ -363,7 +363,7 @@ def _lead_subject(text: str, start: int, pos: int) -> Span | None:
 
 # the person a "he" / "she" stands for: the last singular person phrase of the text before it
 # ("a 19-year-old man", "the victim", "Randy Chapman, 23,")
-_ANTE = re.compile(r"\b(?i:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<n>[\w'’-]+)\b"
+_ANTE = re.compile(r"\b(?i:an?|the)\s+(?P<np>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
                    r"|\b[A-Z][a-z'’]+\s+[A-Z][a-z'’-]+(?=\s*,\s*\d{1,3}\b)")
 _HE_SHE = {"he": ("man", "boy", "father", "son", "brother", "husband", "boyfriend", "teen", "teenager", "victim",
                   "driver", "officer", "suspect", "student", "person", "child", "uncle", "nephew", "grandfather"),
@@ -377,9 +377,15 @@ def _antecedent(text: str, pos: int) -> Span | None:
     want = _HE_SHE["he" if pron.startswith("he") else "she"]
     best = None
     for m in _ANTE.finditer(text, max(0, pos - 400), pos):
-        n = m.group("n")
-        if n is None or n.lower() in want or (is_person_noun(n) and not n.lower().endswith("s")):
-            best = m.span()
+        if m.group("np") is None:
+            best = m.span()  # "Randy Chapman, 23,"
+            continue
+        off = m.start("np")
+        for w in re.finditer(r"[\w'’-]+", m.group("np")):
+            n = w.group().lower()
+            if n in want or (is_person_noun(n) and not n.endswith("s")):
+                best = (m.start(), off + w.end())
+                break
     return best
 
 

@@ -20,7 +20,7 @@ from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import Location, PlaceMention, Span
 
 from .gazetteer import Gazetteer, Place, article_key, normalize
-from .uslines import ap_state_at
+from .uslines import ap_state_at, ap_state_of
 from .mentions import (
     _is_unit,
     chain_after,
@@ -180,6 +180,9 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     in an Afghan release, "Linwood" (New Jersey) in a Christchurch story."""
     gz, text = doc.gz, doc.text
     name = place_name(pm)
+    state = ap_state_of(text, pm)
+    if state is not None:  # "Pa." after a town, "OH" in a dateline: the state, as written
+        return gz.admin1(state)
     places = gz.lookup(name, fuzzy=pm.kind != "toponym" or len(name) >= 6)
     if not places and pm.kind != "toponym":
         return None

@@ -25,7 +25,7 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer
 
-__all__ = ["AP_STATES", "POSTAL", "UsDateline", "ap_state_at", "us_dateline", "state_hint", "STATE_NAMES", "us_places"]
+__all__ = ["AP_STATES", "POSTAL", "UsDateline", "ap_state_at", "us_dateline", "state_hint", "STATE_NAMES", "us_places", "ap_state_of"]
 
 #: AP style-book state abbreviations (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah are written out)
 AP_STATES: dict[str, str] = {
@@ -97,6 +97,18 @@ def ap_state_at(text: str, end: int) -> tuple[Span, str] | None:
     return m.span("ab"), f"US.{AP_STATES[m.group('ab')]}"
 
 
+def ap_state_of(text: str, pm: PlaceMention) -> str | None:
+    """The admin1 code of a mention that is an AP abbreviation after a name ("Aliquippa, Pa."), or a
+    dateline's postal code ("HILLIARD, OH (WCMH)"), else None."""
+    if pm.text in AP_STATES and _AP_AT.match(text, text.rfind(",", 0, pm.span[0] + 1)):
+        return f"US.{AP_STATES[pm.text]}"
+    if pm.text in POSTAL:
+        line = us_dateline(text)
+        if line is not None and line.state == pm.span:
+            return line.admin1
+    return None
+
+
 def us_dateline(text: str) -> UsDateline | None:
     """The US place line in the first lines of the report (see module docstring), or None.
 
@@ -156,7 +168,6 @@ def state_hint(text: str) -> str | None:
     return f"US.{top[0][0]}"
 
 
-_STATE_BY_CODE = {c: n for n, c in STATE_NAMES.items()}
 _AP_IN = re.compile(r",[ \t]*[A-Z]")
 
 
@@ -171,10 +182,8 @@ def us_places(text: str, gz: Gazetteer, line: UsDateline | None, start: int, end
         if ap is None:
             continue
         (a, b), code = ap
-        name = _STATE_BY_CODE.get(code[3:], "District of Columbia" if code == "US.DC" else None)
         out = [pm for pm in out if not (pm.span[0] < b and a < pm.span[1])]
-        if name:
-            out.append(PlaceMention(span=(a, b), text=name, kind="toponym"))
+        out.append(PlaceMention(span=(a, b), text=text[a:b], kind="toponym"))  # resolved by ap_state_of
     if line is not None:
         for span, kind in ((line.town, "town"), (line.state, "state")):
             if span is None or not (start <= span[0] and span[1] <= end):
@@ -183,7 +192,8 @@ def us_places(text: str, gz: Gazetteer, line: UsDateline | None, start: int, end
                 continue
             nm = text[span[0]:span[1]]
             if kind == "state":
-                nm = _STATE_BY_CODE.get(line.admin1[3:] if line.admin1 else "", nm)
+                if line.admin1 is None:
+                    continue
             elif not any(p.country_code == "US" and (line.admin1 is None or p.admin1_code == line.admin1)
                          for p in gz.lookup(nm, fuzzy=False)):
                 continue
