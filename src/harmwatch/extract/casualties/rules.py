@@ -100,7 +100,7 @@ _PRE = re.compile(
     r"bod(?:y|ies)\s+of|remains\s+of|"
     r"gunn(?:ed|ing)\s+down|annihilat(?:ed|ing)|"
     r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes))\s+the\s+lives\s+of|"
-    r"(?:the\s+)?deaths?\s+of|killings?\s+of|massacre\s+of|murders?\s+of|"
+    r"(?:the\s+)?deaths?\s+of|killings?\s+of|massacre\s+of|murders?\s+of|fatal\s+(?:shooting|stabbing)s?\s+of|"
     r"death\s+tolls?\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|exceeded|is|was|stands|stood|now)|"
     r"toll\s+(?:\w+\s+){0,3}?(?:to|at|of))"
     r"|(?P<i>wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?)))"

@@ -52,7 +52,7 @@ def _plus_one(text: str, items: list[_Item], i: int, start: int) -> _Item | None
 
 _SING_T = re.compile(
     rf"\b(?:was|has\s+been|had\s+been)(?:\s+(?:{_AUX}))*(?:\s+[a-z]+ed\s+and(?:\s+(?:{_AUX}))*)?"
-    rf"\s+(?P<trig>(?P<k>shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|"
+    rf"\s+(?P<trig>(?P<k>shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|(?:shot|stabbed)\s+and\s+killed|"
     r"(?:stabbed|beaten|burned|burnt|hacked|shot|bludgeoned|tortured|clubbed|crushed|hanged|"
     r"strangled)\s+to\s+death|killed|slain|murdered|executed|assassinated|beheaded|lynched|dead)"
     r"|(?P<i>wounded|injured|hurt))\b"
@@ -113,7 +113,8 @@ _WEEKDAY_MONTH = re.compile(rf"^(?:{_WEEKDAYS_MONTHS})\b")
 # "the murder of Msgr Romero", "THE ASSASSINATION OF HECTOR OQUELI AND OF GILDA FLORES":
 # a killing named by its victims, each conjunct one person (counts go to the count rules)
 _NOMINAL = re.compile(
-    r"\b(?P<trig>(?:murder|assassination|killing|slaying)\s+of)\s+", re.I)
+    r"\b(?P<trig>(?:murder|assassination|killing|slaying|fatal\s+(?:shooting|stabbing)|(?:shooting|stabbing)\s+death)"
+    r"\s+of)\s+", re.I)
 # the object ends at punctuation, a clause word or a preposition of place/time/agent
 _NOM_END = re.compile(
     r"[,;:()\"“”]|\.(?=\s|$)|--|\s(?:in|on|at|near|by|from|during|last|this|which|who|whom|that|when|while|"
@@ -420,6 +421,8 @@ def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: li
             pos = sm.end() + nxt.end()
 
 
+# "accidentally shot himself in the hand": the shooter is the one hurt
+_SHOT_SELF = re.compile(r"\b(?P<trig>shot)\s+(?:him|her)self\b", re.I)
 # "was shot", "were shot", "after being shot": hit, and alive where the sentence says so (see _SURVIVED)
 _SHOT = re.compile(r"\b(?P<aux>was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?P<trig>shot)\b"
                    r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|and\s+hurt|at\b|by\s+police))",
@@ -431,7 +434,13 @@ _SURVIVED = re.compile(
     r"non-?\s*life-?\s*threatening|not\s+life-?\s*threatening|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|"
     r"in\s+the\s+(?:leg|legs|arm|arms|hand|hands|foot|feet|shoulder|thigh|knee|ankle|buttocks?|hip|wrist|elbow|"
     r"finger|calf|lower\s+body)|treated\s+(?:and\s+released|for)|grazed|minor\s+injur\w+|"
-    r"in\s+(?:critical|serious|stable|fair|good|guarded)\s+condition)\b", re.I)
+    r"in\s+(?:critical|serious|stable|fair|good|guarded)\s+condition|surgery|lucky\s+to\s+be\s+alive|"
+    r"(?:minor|non-?\s*life-?\s*threatening|superficial)\s+(?:injur\w+|wounds?)|remains?\s+(?:in|at)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?hospital)\b", re.I)
+# how far after the sentence a survival cue may stand ("... was shot in the neck. The victim was taken to a
+# hospital with non-life-threatening injuries.")
+_AFTER_CHARS = 300
+_ADVERB_END = re.compile(r"(?:\s+\w+ly)+$")
 _DEATH_WORD = re.compile(rf"\b(?:{_KILL_T}|fatal\w*|die|dies|dying|deadly|homicide|murder\w*)\b", re.I)
 _SUBJ_PRON = re.compile(r"^(?:he|she)$", re.I)
 
@@ -443,13 +452,23 @@ def _shot_claims(text: str, start: int, end: int, items: list[_Item], claims: li
     the people shot are alive (recovering, in hospital, hit in a limb, "non-life-threatening") counts
     them as injured; the count is the subject's figure (a pronoun's person counts one)."""
     sent = text[start:end]
-    if "shot" not in sent.lower() or not _SURVIVED.search(sent) or _DEATH_WORD.search(sent):
+    if "shot" not in sent.lower() or _DEATH_WORD.search(sent):
         return
-    for m in _SHOT.finditer(text, start, end):
+    if not _SURVIVED.search(sent):
+        nxt = text[end:min(len(text), end + _AFTER_CHARS)]
+        cut = nxt.find("\n\n")
+        nxt = nxt[:cut] if cut >= 0 else nxt
+        if not _SURVIVED.search(nxt) or _DEATH_WORD.search(nxt):
+            return  # the next lines say nothing of the victim being alive (or say someone died)
+    for m in list(_SHOT.finditer(text, start, end)) + list(_SHOT_SELF.finditer(text, start, end)):
         tspan = m.span("trig")
         if not free(tspan) or hypothetical(text, start, m.start()):
             continue
-        if m.group("aux").lower() == "being":
+        if m.re is _SHOT_SELF:
+            sj = _subject(text, start, m.start())
+            if sj is not None:
+                sj = (sj[0], sj[1] - len(text[sj[0]:sj[1]]) + len(_ADVERB_END.sub("", text[sj[0]:sj[1]])))
+        elif m.group("aux").lower() == "being":
             sj = _lead_subject(text, start, m.start()) or _subject(text, start, m.start())
         else:
             sj = _subject(text, start, m.start())
