@@ -34,9 +34,20 @@ def _claims(text: str):
     ("A man was shot on Main Street in Dayton on Sunday and is in critical condition.", None, 1),
     ("A 15-year-old boy is recovering after being shot in the upper body in Dayton on Wednesday.", None, 1),
     ("Two men were shot in Dayton on Friday and taken to a hospital with non-life-threatening wounds.", None, 2),
+    ("John Doe, 17, was shot and killed at a skate park in Dayton on Sunday.", 1, None),
+    ("Police are investigating the fatal shooting of two men in Dayton on Friday.", 2, None),
+    ("A 17-year-old girl was accidentally shot in the abdomen in Dayton on Sunday, police said. "
+     "The girl is in stable condition at an area hospital.", None, 1),
 ])
 def test_local_news_phrasings(text, killed, injured):
     assert _counts(text) == (killed, injured)
+
+
+def test_shot_with_no_word_of_survival_is_no_figure():
+    # "shot" alone says neither killed nor wounded: no figure without the lines that say which
+    assert _claims("A man was shot on Main Street on Sunday.") == []
+    text = "A man was shot on Main Street on Sunday. He died later at a hospital."
+    assert [c.kind for c in find_casualty_claims(text, 0, text.index(".") + 1)] == []
 
 
 def test_shot_and_dead_is_not_also_wounded():
