@@ -38,6 +38,12 @@ Roles come from three kinds of evidence, strongest first:
    ("attacked by unidentified motorcycle-riding assailants"), then the subject of the sentence right
    before the incident ("Nigerian forces launched bombardments on ... . 56 fighters were killed.").
 
+9. Sources are not agents (issue 15). A state force that only speaks, investigates or responds in its
+   clause ("police said", "Police are searching for a suspect", "deputies responded", "according to
+   police", "was stopped by police"; see ``actors.responders``) gets no role, unless the clause says it
+   used force. A harm incident that then has no perpetrator takes its suspect or shooter ("a suspect",
+   "the shooter"), as an unidentified armed group; the police remain the claims' source.
+
 The unknown-perpetrator convention: when no perpetrator is found and the text says the perpetrator
 is unknown ("no group claimed responsibility", "unknown assailants", "the attackers remain
 unidentified"), the perpetrator is "Unidentified Armed Group (<country>)" with those words as

@@ -8,6 +8,13 @@ ROBERTO GARCIA"), "X and N others", and "X was killed (in the attack) along with
 children" / "... alongside her son, Mahmoud, and her daughter, Rahma" (the companions are
 read as a list by :mod:`harmwatch.extract.casualties.lists`). The rules are described in the
 casualties module docstring.
+
+Local-news phrasings (issue 15): "the shooting left a 19-year-old man dead and a 17-year-old boy
+injured" (``_left_claims``), "is in critical condition" (a wounded victim), and "was shot" as a
+wound only where the sentence or the lines right after it say the victim is alive ("is recovering",
+"taken to a hospital with non-life-threatening injuries") and no word of death stands there
+(``_shot_claims``); "shot" alone is no figure. A pronoun is no figure: "He died" counts the person
+it stands for ("A 23-year-old man was shot ... He died"), whose words the claim carries.
 """
 
 from __future__ import annotations
