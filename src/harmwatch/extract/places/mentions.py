@@ -29,11 +29,11 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from harmwatch.extract.lexicon import is_caps
+from harmwatch.extract.lexicon import PERSON_NOUNS, is_caps
 from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
-from .index import ARTICLES, GENERIC_WORDS, normalize
+from .index import ARTICLES, GENERIC_WORDS, INSTITUTION_HEADS, NAME_GO_ON, PERSON_APPOSITION, STREET_HEADS, normalize
 from .uslines import UsDateline, state_hint, us_dateline, us_places
 
 # --------------------------------------------------------------------------- word lists
@@ -130,18 +130,6 @@ force forces police army armies corps brigade brigades battalion regiment militi
 party front movement group network organisation organization agency archive council committee command
 ministry company bank airlines airways times post news herald tribune journal gazette daily radio tv
 television channel media press mobilization mobilisation foundation institute club fc united cartel
-""".split())
-#: tokens after a name that make the whole a street ("Bourbon Street", "Payson St.", "South Union Avenue"): the
-#: name is the street's, not a town's
-STREET_HEADS = frozenset("""
-street st avenue ave road rd boulevard blvd drive dr lane ln court ct parkway pkwy terrace circle trail
-place pl alley highway hwy pike turnpike expressway freeway
-""".split())
-#: tokens after a name that make the whole an institution ("Cooper University Hospital", "Crest High
-#: School"): the name is a place there only when it is a major place itself ("Kabul University")
-INSTITUTION_HEADS = frozenset("""
-hospital school university college academy church mall hotel motel restaurant bar lounge tavern nightclub
-store apartments cemetery elementary high middle
 """.split())
 #: single tokens that are never a place on their own (articles that start Spanish/Arabic names)
 _NEVER_ALONE = frozenset({"la", "el", "los", "las", "al", "san", "santa", "santo", "sao", "de", "del",
@@ -321,6 +309,12 @@ class DocumentPlaces:
             hit = any(self.gz.is_major(p) for p in self.gz.lookup(name, fuzzy=False))
             self._major[name] = hit
         return hit
+
+    def is_major_main_name(self, name: str) -> bool:
+        """As :meth:`is_major_name`, but only a place whose own name is ``name`` (not an alternate
+        spelling: "Leia" is one of Layyah's)."""
+        key = normalize(name)
+        return any(self.gz.is_major(p) and normalize(p.name) == key for p in self.gz.lookup(name, fuzzy=False))
 
     def _count_hints(self) -> Counter[str]:
         """One token pass: every country name, nationality adjective ("Iraqi", "Iraqis"), admin1
@@ -595,8 +589,16 @@ def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], 
                 if _PARTICLE_AFTER.match(after) or _INITIAL_AFTER.match(after) or _INITIAL_BEFORE.search(before):
                     continue  # "Hamza bin Laden", "Richard J. Donovan", "Robert F. Kennedy"
                 major = doc.is_major_name(name)
-                if not major and _SPEECH_AFTER.match(after):
-                    continue  # "Mijares said"
+                if not doc.is_major_main_name(name) and _SPEECH_AFTER.match(after):
+                    continue  # "Mijares said", "Leia said" (a big town's other spelling is no exception)
+                if low in PERSON_NOUNS and not typed:
+                    continue  # "Teen shot in ...": a person noun opening a headline
+                if not doc.is_major_main_name(name) and PERSON_APPOSITION.match(after):
+                    continue  # "Leia, a mother of two, was shot"
+                if b + 1 < len(run) and not run[b + 1].conn and run[b + 1].w[:1].isupper() \
+                        and run[b + 1].low not in PLACE_WORDS and run[b + 1].low not in NAME_GO_ON \
+                        and not typed and not major:
+                    continue  # "Department of Homeland Security", "the photo of Colin Fraley"
                 if low in doc.persons and not (typed or _LOCATIVE_BEFORE.search(before)):
                     continue  # "the night Kennedy was shot", "Rittenhouse is accused"
                 if low in lexicon and not major and not place_ctx:
