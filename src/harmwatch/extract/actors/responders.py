@@ -3,7 +3,7 @@
 US local news names the police in almost every sentence of a shooting report, and almost never as
 the shooter: "police said", "Police say a gunman shot two people", "Roanoke Police are searching for
 a suspect", "deputies responded to a call of shots fired", "officers found the man", "according to
-police", "was stopped by police". A police or military mention in such a clause speaks, investigates
+police", "was stopped by police". A police mention in such a clause speaks, investigates
 or responds; it is the source of a claim (see ``casualties.speakers``), never the incident's agent,
 unless the text says the same force used force ("an officer shot the man", "police returned fire",
 "shot by police", "a police-involved shooting").
@@ -13,6 +13,8 @@ right after it (with auxiliaries, adverbs and time words between: "are still sea
 Tuesday questioned", "continue to investigate"), or the frame before it ("according to", "told",
 "said", "stopped by"). Arrest verbs count as investigation only in an incident that holds harm other
 than the arrest (``harm_incident``): an arrest report's police are its actor (ACLED's "Arrests").
+Military forces are sources only where they speak ("the army said", "according to the military"):
+troops that search, find or detain run an operation of their own, and are its actor.
 """
 
 from __future__ import annotations
@@ -97,17 +99,23 @@ def is_responder(text: str, sent: Span, a: ActorMention, *, harm_incident: bool 
     s0, s1 = sent
     if _FORCE_RIGHT_AFTER.match(text, a.span[1], s1):
         return False
+    police = (a.actor_id or "").startswith("police:") or _POLICE_WORD.search(a.mention) is not None
     m = _AFTER.match(text, a.span[1], s1)
     if m is not None:
         arrest = re.fullmatch(_ARREST_VERB, m.group("verb"), re.IGNORECASE) is not None
         if arrest and not harm_incident:
             return False
+        if not police and not _SPEECH.fullmatch(m.group("verb")):
+            return False  # troops that search, find or detain run their own operation: its actor
         if _SPEECH.fullmatch(m.group("verb")):
             return not _FORCE_SAID.match(text, m.end(), s1)
         clause = text[m.end():s1]
         fm = _FORCE_AND.search(clause)
         return fm is None or _PASSIVE.search(clause, 0, fm.start()) is not None
     before = text[max(s0, a.span[0] - 70):a.span[0]]
+    if not police:  # a military source only where it speaks: "according to the army", "the army said"
+        return bool(_SPEECH_BEFORE.search(before)) or bool(
+            _SAID_BEFORE.search(before) and _CLAUSE_END.match(text, a.span[1], s1))
     if _BEFORE.search(before):
         return True
     if _SAID_BEFORE.search(before) and _CLAUSE_END.match(text, a.span[1], s1):
@@ -118,6 +126,10 @@ def is_responder(text: str, sent: Span, a: ActorMention, *, harm_incident: bool 
     return False
 
 
+_POLICE_WORD = re.compile(r"\b(?:police|policem[ae]n|sheriff|deput(?:y|ies)|officers?|troopers?|cops?|"
+                          r"law\s+enforcement|detectives?|marshals?|constabulary)\b", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|per)\s+(?:the\s+|a\s+|an\s+|local\s+|[A-Z][\w.'-]*\s+){0,4}$",
+                            re.IGNORECASE)
 # "said police" names the speaker only where the clause ends with the force's name ("jaitley said police
 # arrested ..." makes the police the subject of the reported clause)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|added|stated)\s+(?:the\s+|local\s+|[A-Z][\w.'-]*\s+){0,4}$")
