@@ -41,7 +41,8 @@ _SOURCE_VERB = (
     r"are\s+not|were\s+called|were\s+dispatched|went|came|responded|notif\w+|gather\w*|collect\w*|"
     r"canvass\w*|spoke|speak\w*|talk\w*|clear\w*|stat(?:e|es|ed|ing)|add(?:s|ed)|explain\w*|note[sd]?|"
     r"provid\w+|shar\w+|post(?:s|ed)|tweet\w*|on\s+(?:the\s+)?scene|at\s+the\s+scene|sent|nam(?:e|es|ed|ing)|met|meet\w*|"
-    r"unsure|uncertain|unaware|seiz\w+|confiscat\w+|remain\w*|refus\w+|encourag\w+|warn\w*|"
+    r"unsure|uncertain|unaware|comfortable|confident|aware|know|knew|known|dealt|deal(?:s|ing)?|set\s+up|"
+    r"handl\w+|monitor\w*|seiz\w+|confiscat\w+|remain\w*|refus\w+|encourag\w+|warn\w*|"
     r"(?:have|has|had)\s+[^.,;]{1,40}?\s+in\s+custody)"
 )
 _ARREST_VERB = r"(?:arrest\w*|charg\w+|detain\w*|apprehend\w*|book(?:s|ed)|took\s+\w+\s+into\s+custody|" \
