@@ -1,7 +1,7 @@
 """Issue 15: casualty phrasings common in local news, and claims that carry real figure words.
 
-Invented sentences in the structure of US local news ("left a 19-year-old man dead and a 17-year-old
-boy injured", "was pronounced dead", "is in critical condition"); a pronoun is no figure, and a
+Invented sentences in the structure of US local news ("left a 41-year-old cyclist dead and his 36-year-old
+brother hurt", "was pronounced dead", "is in critical condition"); a pronoun is no figure, and a
 claim's text is never a bare "a", "the" or page furniture ("Posted").
 """
 
@@ -25,19 +25,19 @@ def _claims(text: str):
 
 
 @pytest.mark.parametrize("text,killed,injured", [
-    ("A shooting early Sunday left a 19-year-old man dead and a 17-year-old boy injured, police said.", 1, 1),
-    ("The gunfire left two people dead and three others wounded on Friday night in Dayton.", 2, 3),
-    ("Two service members have been killed in an attack in Kandahar province on Monday.", 2, None),
-    ("A man was shot on Main Street in Dayton on Sunday. He was pronounced dead at the scene.", 1, None),
-    ("A man was shot on Main Street in Dayton on Sunday. He died at the hospital.", 1, None),
-    ("A woman was fatally shot in her home in Dayton on Friday.", 1, None),
-    ("A man was shot on Main Street in Dayton on Sunday and is in critical condition.", None, 1),
-    ("A 15-year-old boy is recovering after being shot in the upper body in Dayton on Wednesday.", None, 1),
-    ("Two men were shot in Dayton on Friday and taken to a hospital with non-life-threatening wounds.", None, 2),
-    ("John Doe, 17, was shot and killed at a skate park in Dayton on Sunday.", 1, None),
-    ("Police are investigating the fatal shooting of two men in Dayton on Friday.", 2, None),
-    ("A 17-year-old girl was accidentally shot in the abdomen in Dayton on Sunday, police said. "
-     "The girl is in stable condition at an area hospital.", None, 1),
+    ("Gunfire near the grain depot left a 41-year-old cyclist dead and his 36-year-old brother hurt.", 1, 1),
+    ("The volley outside the bowling alley left two guests dead and three others wounded in Dayton.", 2, 3),
+    ("Two service members have been killed in a rocket strike on a Kandahar outpost.", 2, None),
+    ("A welder was shot beside the Dayton grain depot. He was pronounced dead where he fell.", 1, None),
+    ("A welder was shot beside the Dayton grain depot. He died at the hospital that night.", 1, None),
+    ("A retired nurse was fatally shot in her Dayton kitchen.", 1, None),
+    ("A grocer was shot beside the Dayton grain depot and is in critical condition.", None, 1),
+    ("A 60-year-old grocer is recovering after being shot behind his Dayton shop.", None, 1),
+    ("Two bakers were shot behind a Dayton bakery and flown to a trauma center with minor wounds.", None, 2),
+    ("Ann Example, 47, was shot and killed beside a Dayton grain silo.", 1, None),
+    ("Detectives are looking into the fatal shooting of two bakers near the Dayton silo.", 2, None),
+    (("A 16-year-old cadet was shot outside the Dayton armory late on Saturday. "
+      "Medics say the cadet is expected to survive."), None, 1),
 ])
 def test_local_news_phrasings(text, killed, injured):
     assert _counts(text) == (killed, injured)
@@ -45,27 +45,27 @@ def test_local_news_phrasings(text, killed, injured):
 
 def test_shot_with_no_word_of_survival_is_no_figure():
     # "shot" alone says neither killed nor wounded: no figure without the lines that say which
-    assert _claims("A man was shot on Main Street on Sunday.") == []
-    text = "A man was shot on Main Street on Sunday. He died later at a hospital."
+    assert _claims("A welder was shot beside the grain depot.") == []
+    text = "A welder was shot beside the grain depot. He died later that week."
     assert [c.kind for c in find_casualty_claims(text, 0, text.index(".") + 1)] == []
 
 
 def test_shot_and_dead_is_not_also_wounded():
     # a word of death in the sentence: "shot" is how they died, not a wound
-    assert _counts("Two men were shot and taken to a hospital in Dayton, where both died on Friday.")[1] is None
+    assert _counts("Two bakers were shot and flown to a Dayton trauma center, where both died.")[1] is None
 
 
 def test_one_person_figure_carries_its_noun_phrase():
-    got = _claims("A 19-year-old man was killed in the shooting.")
-    assert got == [("killed", 1, "A 19-year-old man")]
+    got = _claims("A 52-year-old welder was killed in the volley.")
+    assert got == [("killed", 1, "A 52-year-old welder")]
     assert all(t.lower() not in ("a", "an", "the", "posted") for _, _, t in
-               _claims("Posted: Friday, March 3. The driver was killed and a passenger was injured."))
+               _claims("Posted: Friday, March 3. The tram driver was killed and a conductor was injured."))
 
 
 def test_pronoun_figure_is_the_person_it_stands_for():
-    text = "A 23-year-old man was shot on Friday night. He died at the hospital."
+    text = "A 52-year-old welder was shot beside the depot. He died at the hospital that night."
     got = [(c.kind, c.best, c.text) for c in find_casualty_claims(text, text.index("He"), len(text))]
-    assert got == [("killed", 1, "A 23-year-old man")]
+    assert got == [("killed", 1, "A 52-year-old welder")]
 
 
 def test_pronoun_without_a_person_states_the_clause():

@@ -29,28 +29,28 @@ def _police(text: str, country: str = "US"):
 
 
 @pytest.mark.parametrize("text", [
-    "Police say a gunman shot two people outside a bar on Sunday.",
-    "Riverside Police are searching for a suspect after a man was shot on Main Street.",
-    "The Riverside Police Department responded to a report of shots fired near the park.",
-    "Police late Tuesday questioned and detained the teen after the shooting.",
-    "Officials said the victim was shot twice, according to police.",
-    "The man was shot in the chest, said Riverside police.",
-    "Two men were shot and the driver was later stopped by police on the highway.",
-    "Police have identified the 29-year-old man killed as John Doe.",
-    "Police are still investigating what led to the shooting.",
-    "Police in Chester are investigating a shooting involving a 5-year-old child.",
+    "Police say a gunman wounded two bakers behind the bowling alley.",
+    "Riverside Police are hunting for a suspect who fired at a tram driver.",
+    "The Riverside Police Department responded to gunfire near the grain silo.",
+    "Police late on Tuesday questioned and held the cadet over the gunfire.",
+    "The grocer took two bullets in the volley, according to police.",
+    "The welder took a bullet to the hip, said Riverside police.",
+    "Two bakers were wounded and the getaway van was later stopped by police near the silo.",
+    "Police have named the 52-year-old welder killed in the volley as Ann Example.",
+    "Police are still investigating what set off the volley at the depot.",
+    "Police in Riverside are investigating gunfire that wounded a tram conductor.",
 ])
 def test_responder_clause_is_a_source(text):
     assert is_responder(text, (0, len(text)), _police(text))
 
 
 @pytest.mark.parametrize("text", [
-    "Police shot the man after he pointed a rifle at them.",
-    "Police responded to the call and opened fire on the gunman.",
-    "Police said they fired at the car when it drove at officers.",
-    "The suspect died in a shootout with police on Friday.",
-    "A man was shot by police on Sunday.",
-    "The minister said police arrested 4000 rioters and fired 2000 rounds to control the crowd.",
+    "Police shot the welder after he aimed a rifle at the tram.",
+    "Police responded to the depot and opened fire on the gunman.",
+    "Police said they fired at the van when it sped toward the silo.",
+    "The sniper died in a shootout with police beside the silo.",
+    "A welder was shot by police beside the depot.",
+    "The minister said police arrested 300 rioters and fired 900 rounds to calm the square.",
 ])
 def test_force_clause_is_not_a_source(text):
     assert not is_responder(text, (0, len(text)), _police(text))
@@ -58,30 +58,30 @@ def test_force_clause_is_not_a_source(text):
 
 def test_arrest_report_keeps_its_police():
     # an arrest with no other harm: the police are the arrest's actor (ACLED "Arrests")
-    text = "Police arrested 20 protesters in Nairobi on Monday."
+    text = "Police arrested 20 protesters outside the Nairobi tram depot."
     assert not is_responder(text, (0, len(text)), _police(text, "KE"), harm_incident=False)
     assert any("Police Forces of Kenya" in p for p in _perps(text))
 
 
 def test_gunman_not_police_is_the_perpetrator():
-    got = _perps("Police say a gunman shot two people outside a bar in Dayton, Ohio, on Sunday.")
+    got = _perps("Police say a gunman wounded two bakers behind a bowling alley in Dayton, Ohio.")
     assert got == [["Unidentified Armed Group (United States)"]]
 
 
 def test_suspect_sought_by_police_is_the_perpetrator():
-    got = _perps("Riverside Police are searching for a suspect after a man was shot and killed on Main Street "
-                 "on Sunday.")
+    got = _perps("Riverside Police are hunting for a suspect who killed a tram driver beside the grain silo "
+                 "in Dayton, Ohio.")
     assert got == [["Unidentified Armed Group (United States)"]]
 
 
 def test_police_who_shoot_stay_perpetrators():
-    got = _perps("A man was shot dead by police in Dallas on Sunday after he fired at officers.")
+    got = _perps("A welder was shot dead by police in Dallas after he fired at the tram.")
     assert got and any(any(n.startswith("Police Forces") for n in names) for names in got)
 
 
-def test_armed_side_located_at_a_place_still_fires():
-    # "located at" is where a force stands, not a responder's "located the suspect"
-    text = "Military forces of Armenia located at the hills fired on the positions of the army of Azerbaijan."
+def test_troops_that_fire_are_no_source():
+    # military forces are sources only where they speak
+    text = "Military forces of Armenia posted near the ridge fired on the trenches of the army of Azerbaijan."
     mil = find_actors(text, 0, len(text))[0]
     assert not is_responder(text, (0, len(text)), mil)
 

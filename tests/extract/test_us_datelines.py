@@ -26,11 +26,11 @@ def _loc(text: str) -> dict:
 
 
 @pytest.mark.parametrize("line,admin1", [
-    ("ALIQUIPPA, Pa. -- A man was shot.", "US.PA"),
-    ("CAMERON, W.Va. (AP) \u2013 Police say a man was shot.", "US.WV"),
-    ("HILLIARD, OH (WCMH) \u2013 Neighbors watched.", "US.OH"),
-    ("WARREN, Ohio (WKBN) \u2013 The suspect fled.", "US.OH"),
-    ("NOXUBEE COUNTY, Miss. (WCBI) \u2013 The death was ruled an accident.", "US.MS"),
+    ("ALIQUIPPA, Pa. -- A welder was wounded.", "US.PA"),
+    ("CAMERON, W.Va. (AP) \u2013 Police say a grocer was wounded.", "US.WV"),
+    ("HILLIARD, OH (WCMH) \u2013 Bakers watched.", "US.OH"),
+    ("WARREN, Ohio (WKBN) \u2013 The sniper fled.", "US.OH"),
+    ("NOXUBEE COUNTY, Miss. (WCBI) \u2013 The coroner ruled the cadet's death an accident.", "US.MS"),
 ])
 def test_dateline_state(line, admin1):
     dl = us_dateline("Share this story\n\n" + line)
@@ -38,60 +38,60 @@ def test_dateline_state(line, admin1):
 
 
 def test_town_only_dateline_with_a_station_is_us():
-    dl = us_dateline("INDIANAPOLIS (WISH) \u2014 An 18-year-old is in critical condition.")
+    dl = us_dateline("INDIANAPOLIS (WISH) \u2014 A wounded cadet is in critical condition.")
     assert dl is not None and dl.admin1 is None and dl.us_station
 
 
 def test_sentence_opening_is_no_dateline():
-    assert us_dateline("Police said a man was shot - and nobody saw it.") is None
+    assert us_dateline("Police said a welder was wounded - and nobody saw it.") is None
     assert us_dateline("UPDATE: The victim died.") is None
 
 
 def test_ap_abbreviation_after_a_town():
-    text = "A Conyers, Ga., man was shot."
+    text = "A Conyers, Ga., welder was wounded."
     span, code = ap_state_at(text, text.index(","))
     assert text[span[0]:span[1]] == "Ga." and code == "US.GA"
     assert ap_state_at("He went to Mass. Then he left.", 10) is None  # no comma: the English word
 
 
 def test_aliquippa_pa_is_pennsylvania_not_china():
-    loc = _loc("ALIQUIPPA, Pa. -- A 19-year-old man was shot and killed early Sunday, police said.")
+    loc = _loc("ALIQUIPPA, Pa. -- A 52-year-old welder died when gunfire hit the grain depot, police said.")
     assert (loc["country_code"], loc["admin1"]) == ("US", "Pennsylvania")
     assert loc["name"].lower() == "aliquippa"
 
 
 def test_wichita_kan_is_kansas():
-    loc = _loc("WICHITA, Kan. - Police say a man was shot and killed in a weekend shooting.")
+    loc = _loc("WICHITA, Kan. - Police say a gunman killed a tram conductor beside the silo.")
     assert (loc["country_code"], loc["admin1"]) == ("US", "Kansas")
 
 
 def test_the_state_a_report_points_to_places_its_towns():
     # "Urbana" is a town in Ohio and in Illinois: a report that names Ohio means the Ohio one
-    text = ("URBANA, Ohio (WHIO) -- A 4-year-old girl was shot in the head in Urbana on Wednesday. "
-            "Police in Urbana are searching for the car.")
+    text = ("URBANA, Ohio (WHIO) -- A gunman wounded a tram conductor in Urbana late on Wednesday. "
+            "Police in Urbana are hunting for the van.")
     assert state_hint(text) == "US.OH"
     loc = _loc(text)
     assert loc["admin1"] == "Ohio"
 
 
 def test_street_is_not_a_town():
-    loc = _loc("Two men were shot and killed on Bourbon Street in New Orleans on Sunday.")
+    loc = _loc("Gunmen killed two bakers on Bourbon Street in New Orleans.")
     assert loc["name"] == "New Orleans"
-    loc = _loc("A man was shot dead on Sunday in the 5100 block of South Union Avenue in Chicago.")
+    loc = _loc("A welder was shot dead in the 7300 block of South Union Avenue in Chicago.")
     assert loc["name"] == "Chicago"
 
 
 def test_person_names_are_not_places():
-    loc = _loc("Jerry Jordan, 45, was shot and killed in Dayton, Ohio, on Sunday.")
+    loc = _loc("Jerry Jordan, a 45-year-old welder, died in a volley of gunfire in Dayton, Ohio.")
     assert loc["country_code"] == "US"
-    loc = _loc("A man died at Cooper University Hospital in Camden, N.J., after he was shot on Sunday.")
+    loc = _loc("A welder died at Cooper University Hospital in Camden, N.J., after gunmen fired at the depot.")
     assert (loc["country_code"], loc["admin1"]) == ("US", "New Jersey")
 
 
 def test_all_caps_verb_is_not_the_islamic_state():
-    text = "The doctor said he IS treating the wounded boy."
+    text = "The surgeon said he IS treating the wounded cadet."
     assert not [a for a in find_actors(text, 0, len(text)) if a.name == "Islamic State"]
-    text = "IS fighters attacked the village, and the attack was claimed by IS."
+    text = "IS fighters stormed the ridge, and the raid was claimed by IS."
     assert [a.name for a in find_actors(text, 0, len(text))] == ["Islamic State", "Islamic State"]
 
 

@@ -2,7 +2,7 @@
 
 US local news names the police in almost every sentence of a shooting report, and almost never as
 the shooter: "police said", "Police say a gunman shot two people", "Roanoke Police are searching for
-a suspect", "deputies responded to a call of shots fired", "officers found the man", "according to
+a suspect", "deputies responded to reports of gunfire", "officers found the man", "according to
 police", "was stopped by police". A police mention in such a clause speaks, investigates
 or responds; it is the source of a claim (see ``casualties.speakers``), never the incident's agent,
 unless the text says the same force used force ("an officer shot the man", "police returned fire",
@@ -31,7 +31,7 @@ RESPONDER_CATEGORIES = frozenset({"state forces", "external forces"})
 # verbs of speaking, investigating and responding (never of using force)
 _SOURCE_VERB = (
     r"(?:said|say|says|saying|told|tell|tells|telling|report(?:s|ed|ing)?|confirm\w*|investigat\w*|"
-    r"search\w*|look(?:s|ed|ing)?\s+(?:for|into)|seek\w*|sought|respond\w*|arriv\w+|found|find|finds|finding|"
+    r"search\w*|hunt\w*|track\w*|trying\s+to\s+(?:find|locate|identify|determine)|look(?:s|ed|ing)?\s+(?:for|into)|seek\w*|sought|respond\w*|arriv\w+|found|find|finds|finding|"
     r"discover\w*|identif\w+|question\w*|locat(?:e|es|ed|ing)(?!\s+(?:at|in|near|on|along|around|inside|outside|close|north|"
     r"south|east|west|between)\b)|need(?:s|ed)?|ask\w*|believ\w+|continu\w+|announc\w+|"
     r"releas\w+|recover\w+|call(?:s|ed|ing)?|process\w*|work(?:s|ed|ing)?|urg\w+|receiv\w+|dispatch\w*|"
@@ -40,7 +40,7 @@ _SOURCE_VERB = (
     r"issu\w+|offer\w*|obtain\w+|recogni[sz]\w+|suspect(?:s|ed)?|do\s+not\s+know|did\s+not|haven't|have\s+not|"
     r"are\s+not|were\s+called|were\s+dispatched|went|came|responded|notif\w+|gather\w*|collect\w*|"
     r"canvass\w*|spoke|speak\w*|talk\w*|clear\w*|stat(?:e|es|ed|ing)|add(?:s|ed)|explain\w*|note[sd]?|"
-    r"provid\w+|shar\w+|post(?:s|ed)|tweet\w*|on\s+(?:the\s+)?scene|at\s+the\s+scene|sent|nam(?:e|es|ed|ing)|met|meet\w*|"
+    r"provid\w+|shar\w+|post(?:s|ed)?(?=\s+(?:on|online|to|a|an|the|photos?|video|images?|surveillance)\b)|tweet\w*|on\s+(?:the\s+)?scene|at\s+the\s+scene|sent|nam(?:e|es|ed|ing)|met|meet\w*|"
     r"unsure|uncertain|unaware|comfortable|confident|aware|know|knew|known|dealt|deal(?:s|ing)?|set\s+up|"
     r"handl\w+|monitor\w*|seiz\w+|confiscat\w+|remain\w*|refus\w+|encourag\w+|warn\w*|"
     r"(?:have|has|had)\s+[^.,;]{1,40}?\s+in\s+custody)"
@@ -49,7 +49,8 @@ _ARREST_VERB = r"(?:arrest\w*|charg\w+|detain\w*|apprehend\w*|book(?:s|ed)|took\
                r"taken\s+into\s+custody|stopp\w+|pull\w*\s+over|captur\w+|nabbed|jail\w*|custody)"
 # the words a subject's own predicate may wait behind: the rest of the force's name, auxiliaries, adverbs,
 # time words ("Forest Police Department officials are still investigating", "Police late Tuesday questioned")
-_NAME_TAIL = r"(?:\s+(?:Department|Dept\.?|Division|Bureau|Office|Unit|officials?|officers?|spokes(?:man|woman|person)|" \
+_NAME_TAIL = r"(?:\s+(?:Department|Dept\.?|Division|Bureau|Office|Unit|officials?|officers?|" \
+             r"spokes(?:man|woman|person)|" \
              r"detectives?|investigators?|deputies|troopers|Chief|Lt\.|Sgt\.|Capt\.|Cpl\.|Officer|Det\.|" \
              r"(?-i:[A-Z][a-z]+|[A-Z]\.))){0,4}(?:\s+(?:in|of)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)?"
 _AUX = r"(?:\s+(?:are|is|was|were|have|has|had|will|would|may|might|could|can|did|do|does|also|still|now|later|" \
@@ -80,10 +81,11 @@ _FORCE_SAID = re.compile(r"\s+(?:that\s+)?(?:they|officers?|deputies|troopers|ag
                          r"a\s+deputy|one\s+officer)\s+(?:\w+\s+){0,2}?(?:shot|fired|opened\s+fire|returned\s+fire|"
                          r"killed|wounded|exchanged)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:said|say|says|saying|told|tell|tells|telling|report\w*|confirm\w*|announc\w+|stat\w+|add\w*|"
-                     r"explain\w*|note\w*|post\w*|tweet\w*|describ\w+|believ\w+)", re.IGNORECASE)
+                     r"explain\w*|note\w*|post(?:s|ed)?|tweet\w*|describ\w+|believ\w+)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|had)\b", re.IGNORECASE)
 # "Police say a gunman ...", "police said a man was shot": fine as a source; "police fired": force
-_FORCE_RIGHT_AFTER = re.compile(_NAME_TAIL + _AUX + r"\s+(?:shot|shoot|shoots|shooting\s+(?:at|the)|fired|opened\s+fire|"
+_FORCE_RIGHT_AFTER = re.compile(_NAME_TAIL + _AUX + r"\s+(?:shot|shoot|shoots|shooting\s+(?:at|the)|fired|"
+                                r"opened\s+fire|"
                                 r"returned\s+fire|exchanged\s+(?:gun)?fire|killed|wounded|struck|tased)\b",
                                 re.IGNORECASE)
 #: trigger classes of harm that makes an arrest in the same incident part of the investigation
@@ -129,14 +131,16 @@ def is_responder(text: str, sent: Span, a: ActorMention, *, harm_incident: bool 
 
 _POLICE_WORD = re.compile(r"\b(?:police|policem[ae]n|sheriff|deput(?:y|ies)|officers?|troopers?|cops?|"
                           r"law\s+enforcement|detectives?|marshals?|constabulary)\b", re.IGNORECASE)
-_SPEECH_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|per)\s+(?:the\s+|a\s+|an\s+|local\s+|[A-Z][\w.'-]*\s+){0,4}$",
+_SPEECH_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|per)\s+"
+                            r"(?:the\s+|a\s+|an\s+|local\s+|[A-Z][\w.'-]*\s+){0,4}$",
                             re.IGNORECASE)
 # "said police" names the speaker only where the clause ends with the force's name ("jaitley said police
 # arrested ..." makes the police the subject of the reported clause)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|added|stated)\s+(?:the\s+|local\s+|[A-Z][\w.'-]*\s+){0,4}$")
 _CLAUSE_END = re.compile(_NAME_TAIL + r"(?:\s+(?-i:[A-Z][\w.'-]*)){0,3}\s*(?:[.,;:!?\"\u201d)]|$)")
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|gunfight|shootout|battle\w*|exchang\w+|firefight|standoff|"
-                    r"encounter|shot\s+by|killed\s+by|wounded\s+by|fired\s+(?:at|on)|fire\s+from|shots\s+from)\b", re.IGNORECASE)
+                    r"encounter|shot\s+by|killed\s+by|wounded\s+by|fired\s+(?:at|on)|fire\s+from|shots\s+from)\b",
+                    re.IGNORECASE)
 
 
 def harm_classes(classes: set[str]) -> bool:

@@ -235,7 +235,7 @@ def _claim(kind: str, items: list[_Item], trig: Span, text: str, victim: str | N
         mn, best, mx, q = it.min, it.best, it.max, it.qualifier
         words = it.text
         if it.article and victim and it.article in ("a", "an", "the", "another", "one"):
-            words = figure_words(text, it.span, victim)  # "A 19-year-old man", not "A"
+            words = figure_words(text, it.span, victim)  # "A 52-year-old welder", not "A"
     else:
         mn, best, mx, q = _sum(items)
         words = victim or text[items[0].span[0]:items[-1].span[1]]
@@ -245,8 +245,8 @@ def _claim(kind: str, items: list[_Item], trig: Span, text: str, victim: str | N
 
 
 def figure_words(text: str, span: Span, victim: str) -> str:
-    """The words that state a one-person figure: the article with its noun phrase ("a 19-year-old
-    man", "the driver"), as written when the victim follows the article, else joined."""
+    """The words that state a one-person figure: the article with its noun phrase ("a 52-year-old
+    welder", "the driver"), as written when the victim follows the article, else joined."""
     rest = text[span[1]:span[1] + len(victim) + 3]
     k = rest.find(victim)
     if 0 <= k <= 2:

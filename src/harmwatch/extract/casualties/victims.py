@@ -9,12 +9,12 @@ children" / "... alongside her son, Mahmoud, and her daughter, Rahma" (the compa
 read as a list by :mod:`harmwatch.extract.casualties.lists`). The rules are described in the
 casualties module docstring.
 
-Local-news phrasings (issue 15): "the shooting left a 19-year-old man dead and a 17-year-old boy
-injured" (``_left_claims``), "is in critical condition" (a wounded victim), and "was shot" as a
+Local-news phrasings (issue 15): "the gunfire left a 41-year-old cyclist dead and his 36-year-old
+brother hurt" (``_left_claims``), "is in critical condition" (a wounded victim), and "was shot" as a
 wound only where the sentence or the lines right after it say the victim is alive ("is recovering",
-"taken to a hospital with non-life-threatening injuries") and no word of death stands there
+"flown to a trauma center, expected to survive") and no word of death stands there
 (``_shot_claims``); "shot" alone is no figure. A pronoun is no figure: "He died" counts the person
-it stands for ("A 23-year-old man was shot ... He died"), whose words the claim carries.
+it stands for ("A 52-year-old welder was shot ... He died"), whose words the claim carries.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from harmwatch.extract.casualties.rules import (
-    _AUX, _INJ_T, _KILL_T, _WEEKDAYS_MONTHS, CONDITION_T, _Item, _chain, _claim, figure_words, hypothetical,
+    _AUX, _INJ_T, _KILL_T, _WEEKDAYS_MONTHS, CONDITION_T, _Item, _chain, _claim, hypothetical,
     is_person_noun,
 )
 from harmwatch.extract.casualties.lists import companions
@@ -353,24 +353,40 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
 # --------------------------------------------------------------------------- local-news phrasings
 
 _AND_END = re.compile(r"\band\s*$", re.I)
-# the subject that opens the sentence ("A 15-year-old boy was shot ... and is in critical condition")
-_LEAD_SUBJ = re.compile(r"\s*(?P<s>(?i:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+# the subject that opens the sentence ("A 60-year-old grocer was shot ... and is in critical condition")
+_LEAD_SUBJ = re.compile(r"\s*(?P<s>(?i:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+                        r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                         r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|is|has\s+been)\b")
 #: page furniture that opens a line and is no victim ("Posted: ...", "Updated ...")
 _BOILERPLATE = re.compile(r"(?:posted|updated|published|share|photo|video|watch|advertisement|related|"
                           r"comments?|close|menu|breaking|copyright|email|print)\b", re.I)
 
 
+# a noun phrase for one person that the person-noun list lacks: an age ("a 52-year-old welder") or an
+# agent noun ("grocer", "cyclist", "janitor", "guardian")
+_AGE = re.compile(r"\b\d{1,3}-year-old\b", re.I)
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent)$", re.I)
+
+
+def _personish(np: str) -> bool:
+    """Does the singular noun phrase ``np`` name one person?"""
+    words = np.split()
+    head = words[-1].strip(".,'’").lower() if words else ""
+    if not head or head.endswith("s") and not head.endswith("ss"):
+        return False
+    return is_person_noun(head) or bool(_AGE.search(np)) or bool(_AGENT.search(head) and len(head) > 4)
+
+
 def _lead_subject(text: str, start: int, pos: int) -> Span | None:
     m = _LEAD_SUBJ.match(text, start, pos)
-    if m is None or not (is_person_noun(m.group("s").split()[-1]) or m.group("s")[:1].isupper()
+    if m is None or not (_personish(m.group("s")) or m.group("s")[:1].isupper()
                          and not _SUBJ_DET.match(m.group("s"))):
         return None
     return m.span("s")
 
 
 # the person a "he" / "she" stands for: the last singular person phrase of the text before it
-# ("a 19-year-old man", "the victim", "Randy Chapman, 23,")
+# ("a 52-year-old welder", "the victim", "Ann Example, 47,")
 _ANTE = re.compile(r"\b(?i:an?|the)\s+(?P<np>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
                    r"|\b[A-Z][a-z'’]+\s+[A-Z][a-z'’-]+(?=\s*,\s*\d{1,3}\b)")
 _HE_SHE = {"he": ("man", "boy", "father", "son", "brother", "husband", "boyfriend", "teen", "teenager", "victim",
@@ -391,15 +407,19 @@ def _antecedent(text: str, pos: int) -> Span | None:
         off = m.start("np")
         for w in re.finditer(r"[\w'’-]+", m.group("np")):
             n = w.group().lower()
-            if n in want or (is_person_noun(n) and not n.endswith("s")):
+            if n in want or _personish(text[m.start():off + w.end()]) and not _AGE.fullmatch(n):
                 best = (m.start(), off + w.end())
                 break
     return best
 
 
-# "left a 19-year-old man dead and a 17-year-old boy injured", "left two people wounded"
-_LEFT = re.compile(rf"\bleft\s+(?P<rest>[^.;:]{{1,160}})", re.I)
+# "left a 41-year-old cyclist dead and his brother hurt", "left three guests wounded"
+_LEFT = re.compile(r"\bleft\s+(?P<rest>[^.;:]{1,160})", re.I)
 _LEFT_STATE = re.compile(rf"\s+(?:(?P<k>dead)|(?P<i>injured|wounded|hurt|{CONDITION_T}))\b", re.I)
+
+
+_POSSESSIVE = re.compile(r"\s*(?P<det>his|her|their|its)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+                         r"(?=\s+(?:dead|injured|wounded|hurt|in\s+\w+\s+condition)\b)", re.I)
 
 
 def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: list[CasualtyClaim],
@@ -410,7 +430,10 @@ def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: li
         while True:
             it = next((o for o in items if pos <= o.span[0] <= pos + 1), None)
             if it is None:
-                break
+                pm = _POSSESSIVE.match(text, pos, end)  # "and his 36-year-old brother hurt": one person
+                if pm is None or not _personish(pm.group("np")):
+                    break
+                it = _Item(pm.span("det"), pm.group("det"), 1, 1, 1, None, article="one")
             np = re.match(r"(?:\s+(?!dead\b|injured\b|wounded\b|hurt\b|in\b|and\b)[\w'’-]+){0,4}", text[it.span[1]:end])
             vend = it.span[1] + np.end()
             sm = _LEFT_STATE.match(text, vend, end)
@@ -444,8 +467,8 @@ _SURVIVED = re.compile(
     r"in\s+(?:critical|serious|stable|fair|good|guarded)\s+condition|surgery|lucky\s+to\s+be\s+alive|"
     r"(?:minor|non-?\s*life-?\s*threatening|superficial)\s+(?:injur\w+|wounds?)|remains?\s+(?:in|at)\s+(?:the\s+|a\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?hospital)\b", re.I)
-# how far after the sentence a survival cue may stand ("... was shot in the neck. The victim was taken to a
-# hospital with non-life-threatening injuries.")
+# how far after the sentence a survival cue may stand ("... was shot near the depot. Medics flew the welder
+# to a trauma center; he is expected to survive.")
 _AFTER_CHARS = 300
 _ADVERB_END = re.compile(r"(?:\s+\w+ly)+$")
 _DEATH_WORD = re.compile(rf"\b(?:{_KILL_T}|fatal\w*|die|dies|dying|deadly|homicide|murder\w*)\b", re.I)
@@ -454,7 +477,7 @@ _SUBJ_PRON = re.compile(r"^(?:he|she)$", re.I)
 
 def _shot_claims(text: str, start: int, end: int, items: list[_Item], claims: list[CasualtyClaim],
                  free, taken: list[Span]) -> None:
-    """Wounded by gunfire: "A 15-year-old boy is recovering after being shot", "Two men were shot ...
+    """Wounded by gunfire: "A 60-year-old grocer is recovering after being shot", "Two men were shot ...
     and taken to a hospital", "She was shot in the leg". A sentence with no word of death that says
     the people shot are alive (recovering, in hospital, hit in a limb, "non-life-threatening") counts
     them as injured; the count is the subject's figure (a pronoun's person counts one)."""

@@ -25,7 +25,8 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer
 
-__all__ = ["AP_STATES", "POSTAL", "UsDateline", "ap_state_at", "us_dateline", "state_hint", "STATE_NAMES", "us_places", "ap_state_of"]
+__all__ = ["AP_STATES", "POSTAL", "STATE_NAMES", "UsDateline", "ap_state_at", "ap_state_of", "state_hint",
+           "us_dateline", "us_places"]
 
 #: AP style-book state abbreviations (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah are written out)
 AP_STATES: dict[str, str] = {
