@@ -38,6 +38,12 @@ Roles come from three kinds of evidence, strongest first:
    ("attacked by unidentified motorcycle-riding assailants"), then the subject of the sentence right
    before the incident ("Nigerian forces launched bombardments on ... . 56 fighters were killed.").
 
+9. Sources are not agents (issue 15). A state force that only speaks, investigates or responds in its
+   clause ("police said", "Police are searching for a suspect", "deputies responded", "according to
+   police", "was stopped by police"; see ``actors.responders``) gets no role, unless the clause says it
+   used force. A harm incident that then has no perpetrator takes its suspect or shooter ("a suspect",
+   "the shooter"), as an unidentified armed group; the police remain the claims' source.
+
 The unknown-perpetrator convention: when no perpetrator is found and the text says the perpetrator
 is unknown ("no group claimed responsibility", "unknown assailants", "the attackers remain
 unidentified"), the perpetrator is "Unidentified Armed Group (<country>)" with those words as
@@ -49,6 +55,7 @@ from __future__ import annotations
 import re
 
 from harmwatch.extract.actors import dictionary as actors_mod
+from harmwatch.extract.actors.responders import harm_classes, is_responder
 from harmwatch.extract.events.triggers import Trigger, find_triggers
 from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import ActorMention, Sentence
@@ -162,6 +169,7 @@ def assign_roles(
     unplaced: list[ActorMention] = []
     suspected: list[ActorMention] = []
     mentions: list[ActorMention] = []
+    harm = harm_classes({t.cls for _, trig in sentences for t in trig})
     for sent, trig in sentences:
         for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint, persons=True):
             if a.actor_id and a.actor_id.startswith("person:"):
@@ -180,6 +188,8 @@ def assign_roles(
                 _add_actor(perps, a)
                 attributed.add(a.name)
                 continue
+            if is_responder(text, (sent.start, sent.end), a, harm_incident=harm):
+                continue  # "police said", "deputies responded": a source or responder, never the agent
             role = _role(text, sent, a, trig)
             if role is None:
                 if _SUSPECTED_BEFORE.search(text, max(sent.start, a.span[0] - 12), a.span[0]):
@@ -239,11 +249,17 @@ def assign_roles(
         for sent in _preceding(text, sentences[0][0].start):
             trig = [t for t in find_triggers(text, sent.start, sent.end) if t.realis]
             for a in actors_mod.find_actors(text, sent.start, sent.end, country_hint=country_hint):
+                if is_responder(text, (sent.start, sent.end), a, harm_incident=harm):
+                    continue
                 if a.category in ARMED_CATEGORIES and a.name not in victims and (
                         _attributed(text, sent, a) or _role(text, sent, a, trig) == "perpetrator"
                         or (_LEAD_SUBJECT.fullmatch(text, sent.start, a.span[0])
                             and _ACTIVE_VERB_AFTER.match(text, a.span[1], sent.end))):
                     _add_actor(perps, a)
+    if not perps and harm:
+        suspect = _suspect_agent(text, sentences, country_hint)
+        if suspect is not None:
+            perps[suspect["name"]] = suspect
     if not perps:
         unknown = _unknown_perpetrator(text, sentences, country_hint)
         if unknown is not None:
@@ -267,7 +283,9 @@ _SOUGHT_BEFORE = re.compile(r"\b(?:targeted|wanted|suspected|alleged|accused|arm
 #: "militants", which also name a side that is fought or talked about
 _ATTACKER_NOUN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|"
                             r"armed\s+(?:men|man|individuals?|persons?|people|youths)|arsonists?|hit\s?m[ae]n|"
-                            r"kidnappers|abductors|bandits|snipers?|shooters?)\b", re.IGNORECASE)
+                            r"kidnappers|abductors|bandits|snipers?|shooters?|suspects?)\b", re.IGNORECASE)
+#: the one a shooting's investigation is after ("searching for a suspect", "hunting the shooter")
+_SUSPECT_NOUN = re.compile(r"\b(?:suspects?|shooters?|gunm[ae]n)\b", re.IGNORECASE)
 
 
 def _attributed(text: str, sent: Sentence, a: ActorMention) -> bool:
@@ -353,12 +371,33 @@ def _unknown_perpetrator(
     return None
 
 
+# "a suspect", "the shooter", "two male suspects": the one a shooting report's police are after
+_SUSPECT = re.compile(r"\b(?:an?|the|one|two|three|four|several|unknown|unidentified)\s+(?:(?:male|female|armed|"
+                      r"masked|lone|second|third|other|possible|alleged|juvenile|teen(?:age)?|adult|unknown|"
+                      r"unidentified)\s+){0,2}(?:suspects?|shooters?)\b", re.IGNORECASE)
+
+
+def _suspect_agent(text: str, sentences: list[tuple[Sentence, list[Trigger]]], country_hint: str | None) -> dict | None:
+    """"Unidentified Armed Group (<country>)" for the suspect or shooter of a harm incident that names no
+    other perpetrator ("Police are searching for a suspect", "the shooter fled"): the police who look
+    for them are the source, the one they look for did it."""
+    for sent, _ in sentences:
+        m = _SUSPECT.search(text, sent.start, sent.end)
+        if m:
+            name, cc = actors_mod.unidentified_armed_group(country_hint)
+            return {"name": name, "mention": m.group(), "category": "unidentified armed group",
+                    "country_code": cc, "evidence": [[m.start(), m.end()]]}
+    return None
+
+
 def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> str | None:
     """perpetrator | victim | None, from the actor's position against the triggers of its sentence."""
     lo = max(sent.start, a.span[0] - 60)
     if _OWN_ATTACK_AFTER.match(text, a.span[1], sent.end) and a.category not in ("civilians", "protesters"):
         return "perpetrator"  # "an IS attack", "repelled a Taliban ambush": the attack is the group's
     if _SOUGHT_BY_OPERATION.search(text, max(sent.start, a.span[0] - 45), a.span[0]):
+        if a.category == "unidentified armed group" and _SUSPECT_NOUN.search(a.mention):
+            return None  # "police are searching for a suspect": the one who did it, not a victim
         return "victim"  # "while searching for a Taliban commander": the target of the operation
     if not trig:
         # "killed by ISIS" without a trigger of its own in this sentence is still an agent

@@ -599,6 +599,9 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
             continue
         c = max(cands, key=lambda c: (c.j, -c.rank))
         s, e = toks[c.i].start(), toks[c.j - 1].end()
+        if c.kind == "group" and not caps and c.j == c.i + 1 and surf[c.i] == "IS" and _is_verb(surf, c.i):
+            i = c.j  # "he IS treating the boy", "This IS a tragedy": the verb in capitals, not the Islamic State
+            continue
         if c.kind == "group":
             ent = d.entries[_COALITION_OF.get(hint or "", c.payload) if c.payload == "coalition" else c.payload]
             cat = _force_category(ent["country"], hint, ent["category"])
@@ -612,6 +615,20 @@ def find_actors(text: str, start: int = 0, end: int | None = None, *,
             out.append((s, e, name, cat, cc, aid, d.generic[c.payload][0] == "armed"))
         i = c.j
     return _merge_of_group(text, out, d)
+
+
+_SUBJECT_BEFORE = frozenset("he she it this there everyone everybody everything nothing "
+                            "nobody one life here it's".split())
+_COPULA_AFTER = frozenset("not a an very so too going being really just here what how why never always still "
+                          "now also truly definitely absolutely".split())
+
+
+def _is_verb(surf: list[str], i: int) -> bool:
+    """Is the capitalised token "IS" at ``i`` the verb written for emphasis: after a subject pronoun
+    ("he IS treating") or before a word that follows a copula ("IS not", "IS a tragedy")?"""
+    prev = surf[i - 1].lower() if i > 0 else ""
+    nxt = surf[i + 1] if i + 1 < len(surf) else ""
+    return prev in _SUBJECT_BEFORE or (nxt.islower() and nxt in _COPULA_AFTER)
 
 
 def _of_country(d: ActorDictionary, keys: list[str], surf: list[str], j: int, caps: bool,

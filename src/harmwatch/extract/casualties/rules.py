@@ -23,7 +23,7 @@ from harmwatch.types import CasualtyClaim, Span
 _KEYWORDS = ("kill", "dead", "died", "dies", " die", "death", "slain", "slaughter", "massacr",
              "murder", "execut", "lives", "perish", "fatal", "wound", "injur", "hurt",
              "casualt", "bodies", "body", "corpse", "toll", "gunned", "assassin", "behead",
-             "lynch", "succumb", "martyr", "MARTYR")
+             "lynch", "succumb", "martyr", "MARTYR", "condition", "shot")
 
 
 def _has_keyword(sentence: str) -> bool:
@@ -31,13 +31,15 @@ def _has_keyword(sentence: str) -> bool:
     return any(k in low for k in _KEYWORDS)
 
 _KILL_T = (
-    r"shot\s+(?:dead|and\s+killed)|gunned\s+down|"
+    r"shot\s+(?:dead|and\s+killed)|gunned\s+down|fatally\s+(?:shot|stabbed|wounded|injured)|"
     r"(?:stabbed|beaten|burned|burnt|hacked|shot|bludgeoned|tortured|clubbed|crushed|hanged)\s+to\s+death|"
     r"lost\s+their\s+lives|killed|dead|died|slain|slaughtered|massacred|murdered|executed|"
     r"assassinated|beheaded|lynched|perished|deaths|fatalit(?:y|ies)|bodies|corpses|"
     r"(?-i:martyr(?:s|ed)|MARTYR(?:S|ED))"  # "four martyrs"; not "the Al-Aqsa Martyrs Brigade"
 )
-_INJ_T = r"(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|wounded|injured|hurt|injuries"
+#: "in critical condition" (local news: a victim alive in hospital) is a wounded victim
+CONDITION_T = r"in\s+(?:critical|serious|grave|stable|guarded|fair|life-threatening)(?:\s+(?:but|and)\s+stable)?\s+condition"
+_INJ_T = (r"(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|wounded|injured|hurt|injuries|" + CONDITION_T)
 _TRANSITIVE = {"killed", "slaughtered", "massacred", "murdered", "executed", "wounded",
                "injured", "hurt", "shot dead", "gunned down", "shot and killed", "assassinated",
                "beheaded", "lynched"}
@@ -98,7 +100,7 @@ _PRE = re.compile(
     r"bod(?:y|ies)\s+of|remains\s+of|"
     r"gunn(?:ed|ing)\s+down|annihilat(?:ed|ing)|"
     r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes))\s+the\s+lives\s+of|"
-    r"(?:the\s+)?deaths?\s+of|killings?\s+of|massacre\s+of|murders?\s+of|"
+    r"(?:the\s+)?deaths?\s+of|killings?\s+of|massacre\s+of|murders?\s+of|fatal\s+(?:shooting|stabbing)s?\s+of|"
     r"death\s+tolls?\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|exceeded|is|was|stands|stood|now)|"
     r"toll\s+(?:\w+\s+){0,3}?(?:to|at|of))"
     r"|(?P<i>wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?)))"
@@ -232,12 +234,24 @@ def _claim(kind: str, items: list[_Item], trig: Span, text: str, victim: str | N
         it = items[0]
         mn, best, mx, q = it.min, it.best, it.max, it.qualifier
         words = it.text
+        if it.article and victim and it.article in ("a", "an", "the", "another", "one"):
+            words = figure_words(text, it.span, victim)  # "A 52-year-old welder", not "A"
     else:
         mn, best, mx, q = _sum(items)
         words = victim or text[items[0].span[0]:items[-1].span[1]]
     ev = tuple(i.span for i in items) + (trig,)
     return CasualtyClaim(kind=kind, min=mn, best=best, max=mx, qualifier=q, text=words,
                          evidence=ev, victim_text=victim)
+
+
+def figure_words(text: str, span: Span, victim: str) -> str:
+    """The words that state a one-person figure: the article with its noun phrase ("a 52-year-old
+    welder", "the driver"), as written when the victim follows the article, else joined."""
+    rest = text[span[1]:span[1] + len(victim) + 3]
+    k = rest.find(victim)
+    if 0 <= k <= 2:
+        return text[span[0]:span[1] + k + len(victim)]
+    return f"{text[span[0]:span[1]]} {victim}"
 
 
 # nouns for a person: the shared vocabulary (extract/lexicon.py, data/lexicon/person_nouns.tsv)

@@ -8,6 +8,13 @@ ROBERTO GARCIA"), "X and N others", and "X was killed (in the attack) along with
 children" / "... alongside her son, Mahmoud, and her daughter, Rahma" (the companions are
 read as a list by :mod:`harmwatch.extract.casualties.lists`). The rules are described in the
 casualties module docstring.
+
+Local-news phrasings (issue 15): "the gunfire left a 41-year-old cyclist dead and his 36-year-old
+brother hurt" (``_left_claims``), "is in critical condition" (a wounded victim), and "was shot" as a
+wound only where the sentence or the lines right after it say the victim is alive ("is recovering",
+"flown to a trauma center, expected to survive") and no word of death stands there
+(``_shot_claims``); "shot" alone is no figure. A pronoun is no figure: "He died" counts the person
+it stands for ("A 52-year-old welder was shot ... He died"), whose words the claim carries.
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ from __future__ import annotations
 import re
 
 from harmwatch.extract.casualties.rules import (
-    _AUX, _INJ_T, _KILL_T, _WEEKDAYS_MONTHS, _Item, _chain, _claim, hypothetical, is_person_noun,
+    _AUX, _INJ_T, _KILL_T, _WEEKDAYS_MONTHS, CONDITION_T, _Item, _chain, _claim, hypothetical,
+    is_person_noun,
 )
 from harmwatch.extract.casualties.lists import companions
 from harmwatch.extract.fastmatch import led
@@ -51,15 +59,16 @@ def _plus_one(text: str, items: list[_Item], i: int, start: int) -> _Item | None
 
 _SING_T = re.compile(
     rf"\b(?:was|has\s+been|had\s+been)(?:\s+(?:{_AUX}))*(?:\s+[a-z]+ed\s+and(?:\s+(?:{_AUX}))*)?"
-    rf"\s+(?P<trig>(?P<k>shot\s+dead|"
+    rf"\s+(?P<trig>(?P<k>shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|(?:shot|stabbed)\s+and\s+killed|"
     r"(?:stabbed|beaten|burned|burnt|hacked|shot|bludgeoned|tortured|clubbed|crushed|hanged|"
     r"strangled)\s+to\s+death|killed|slain|murdered|executed|assassinated|beheaded|lynched|dead)"
     r"|(?P<i>wounded|injured|hurt))\b"
-    r"|\b(?P<trig2>died|succumbed|passed\s+away|perished)\b",
+    r"|\b(?P<trig2>died|succumbed|passed\s+away|perished)\b"
+    rf"|\b(?:is|was|remains|remained|has\s+been|had\s+been|listed)(?:\s+(?:{_AUX}|listed))*\s+(?P<trig3>{CONDITION_T})\b",
     re.I,
 )
 _ACT_T = re.compile(
-    r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?P<trig>shot\s+and\s+killed|stabbed\s+and\s+killed|"
+    r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?P<trig>shot\s+and\s+killed|stabbed\s+and\s+killed|fatally\s+shot|"
     r"shot\s+dead|gunned\s+down|killed|murdered|assassinated|executed|beheaded|lynched|"
     r"shot\s+killed|killing|murdering|assassinating)\s+",
     re.I,
@@ -111,7 +120,8 @@ _WEEKDAY_MONTH = re.compile(rf"^(?:{_WEEKDAYS_MONTHS})\b")
 # "the murder of Msgr Romero", "THE ASSASSINATION OF HECTOR OQUELI AND OF GILDA FLORES":
 # a killing named by its victims, each conjunct one person (counts go to the count rules)
 _NOMINAL = re.compile(
-    r"\b(?P<trig>(?:murder|assassination|killing|slaying)\s+of)\s+", re.I)
+    r"\b(?P<trig>(?:murder|assassination|killing|slaying|fatal\s+(?:shooting|stabbing)|(?:shooting|stabbing)\s+death)"
+    r"\s+of)\s+", re.I)
 # the object ends at punctuation, a clause word or a preposition of place/time/agent
 _NOM_END = re.compile(
     r"[,;:()\"“”]|\.(?=\s|$)|--|\s(?:in|on|at|near|by|from|during|last|this|which|who|whom|that|when|while|"
@@ -231,11 +241,13 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
     sent = text[start:end]
     caps = sum(map(str.isupper, sent)) > 0.6 * max(1, sum(map(str.isalpha, sent)))
     for m in _SING_T.finditer(text, start, end):
-        g = "trig" if m.group("trig") else "trig2"
+        g = "trig" if m.group("trig") else "trig2" if m.group("trig2") else "trig3"
         tspan = m.span(g)
         if not free(tspan) or hypothetical(text, start, m.start()):
             continue
         sj = _subject(text, start, m.start())
+        if sj is None or (sj[1] - sj[0] < 1 and _AND_END.search(text, start, m.start())):
+            sj = _lead_subject(text, start, m.start())  # "A man was shot ... and is in critical condition"
         if sj is None:
             continue
         subj = text[sj[0]:sj[1]]
@@ -248,7 +260,7 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
             sj = (sj[0] + pm.start(), sj[1])
             subj = text[sj[0]:sj[1]]
         words = subj.split()
-        if not 1 <= len(words) <= 8 or _SUBJ_BAD.match(subj):
+        if not 1 <= len(words) <= 8 or _SUBJ_BAD.match(subj) or _BOILERPLATE.match(subj):
             continue
         inner = [o for o in items if sj[0] <= o.span[0] < sj[1] and not o.article]
         if inner:
@@ -264,16 +276,22 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                 or any(_role(w) for w in text[sj[1]:m.start()].split()[:4])):
             continue  # ALL CAPS: a name needs its role ("INSPECTOR EULOGIO FLORES DIED",
             # "CARLOS PIZARRO, PRESIDENTIAL CANDIDATE ..., DIED")
-        kind = "injured" if g == "trig" and m.group("i") else "killed"
+        kind = "injured" if (g == "trig" and m.group("i")) or g == "trig3" else "killed"
+        ev: tuple[Span, ...] = (sj, tspan)
         if subj.lower() in ("he", "she"):
-            ev: tuple[Span, ...] = (sj, tspan)
-        else:
-            ev = (sj, tspan)
+            # a pronoun is no figure: the person it stands for is ("A man was shot ... He died")
+            ante = _antecedent(text, sj[0])
+            if ante is not None:
+                sj, subj = ante, text[ante[0]:ante[1]]
+                ev = (ante, tspan)
         chain: list[_Item] = [_Item(sj, subj, 1, 1, 1, None, article="one")]
         chain += _along_with(text, items, tspan[1], end)
         c = _claim(kind, chain, tspan, text, subj)
+        figure = subj
+        if subj.lower() in ("he", "she"):  # no antecedent: the clause states the one victim ("He died")
+            figure = text[sj[0]:tspan[1]]
         claims.append(CasualtyClaim(kind=c.kind, min=c.min, best=c.best, max=c.max,
-                                    qualifier=c.qualifier, text=subj if len(chain) == 1 else c.text,
+                                    qualifier=c.qualifier, text=figure if len(chain) == 1 else c.text,
                                     evidence=ev if len(chain) == 1 else c.evidence,
                                     victim_text=subj))
         taken.append(tspan)
@@ -299,6 +317,8 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
     if caps:
         _caps_objects(text, start, end, items, claims, free, taken)
         return
+    _left_claims(text, start, end, items, claims, free, taken)
+    _shot_claims(text, start, end, items, claims, free, taken)
     for m in _ACT_T.finditer(text, start, end):
         tspan = m.span("trig")
         if not free(tspan) or hypothetical(text, start, m.start()):
@@ -328,6 +348,187 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                                     victim_text=text[osp[0]:osp[1]]))
         taken.append(tspan)
 
+
+
+# --------------------------------------------------------------------------- local-news phrasings
+
+_AND_END = re.compile(r"\band\s*$", re.I)
+# the subject that opens the sentence ("A 60-year-old grocer was shot ... and is in critical condition")
+_LEAD_SUBJ = re.compile(r"\s*(?P<s>(?i:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+                        r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                        r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|is|has\s+been)\b")
+#: page furniture that opens a line and is no victim ("Posted: ...", "Updated ...")
+_BOILERPLATE = re.compile(r"(?:posted|updated|published|share|photo|video|watch|advertisement|related|"
+                          r"comments?|close|menu|breaking|copyright|email|print)\b", re.I)
+
+
+# a noun phrase for one person that the person-noun list lacks: an age ("a 52-year-old welder") or an
+# agent noun ("grocer", "cyclist", "janitor", "guardian")
+_AGE = re.compile(r"\b\d{1,3}-year-old\b", re.I)
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent)$", re.I)
+
+
+def _personish(np: str) -> bool:
+    """Does the singular noun phrase ``np`` name one person?"""
+    words = np.split()
+    head = words[-1].strip(".,'’").lower() if words else ""
+    if not head or head.endswith("s") and not head.endswith("ss"):
+        return False
+    return is_person_noun(head) or bool(_AGE.search(np)) or bool(_AGENT.search(head) and len(head) > 4)
+
+
+def _lead_subject(text: str, start: int, pos: int) -> Span | None:
+    m = _LEAD_SUBJ.match(text, start, pos)
+    if m is None or not (_personish(m.group("s")) or m.group("s")[:1].isupper()
+                         and not _SUBJ_DET.match(m.group("s"))):
+        return None
+    return m.span("s")
+
+
+# the person a "he" / "she" stands for: the last singular person phrase of the text before it
+# ("a 52-year-old welder", "the victim", "Ann Example, 47,")
+_ANTE = re.compile(r"\b(?i:an?|the)\s+(?P<np>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+                   r"|\b[A-Z][a-z'’]+\s+[A-Z][a-z'’-]+(?=\s*,\s*\d{1,3}\b)")
+_HE_SHE = {"he": ("man", "boy", "father", "son", "brother", "husband", "boyfriend", "teen", "teenager", "victim",
+                  "driver", "officer", "suspect", "student", "person", "child", "uncle", "nephew", "grandfather"),
+           "she": ("woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "teen", "teenager",
+                   "victim", "driver", "officer", "student", "person", "child", "aunt", "niece", "grandmother")}
+
+
+def _antecedent(text: str, pos: int) -> Span | None:
+    """Span of the person a pronoun at ``pos`` stands for, within the 400 characters before it."""
+    pron = text[pos:pos + 3].strip().lower()
+    want = _HE_SHE["he" if pron.startswith("he") else "she"]
+    best = None
+    for m in _ANTE.finditer(text, max(0, pos - 400), pos):
+        if m.group("np") is None:
+            best = m.span()  # "Randy Chapman, 23,"
+            continue
+        off = m.start("np")
+        for w in re.finditer(r"[\w'’-]+", m.group("np")):
+            n = w.group().lower()
+            if n in want or _personish(text[m.start():off + w.end()]) and not _AGE.fullmatch(n):
+                best = (m.start(), off + w.end())
+                break
+    return best
+
+
+# "left a 41-year-old cyclist dead and his brother hurt", "left three guests wounded"
+_LEFT = re.compile(r"\bleft\s+(?P<rest>[^.;:]{1,160})", re.I)
+_LEFT_STATE = re.compile(rf"\s+(?:(?P<k>dead)|(?P<i>injured|wounded|hurt|{CONDITION_T}))\b", re.I)
+
+
+_POSSESSIVE = re.compile(r"\s*(?P<det>his|her|their|its)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+                         r"(?=\s+(?:dead|injured|wounded|hurt|in\s+\w+\s+condition)\b)", re.I)
+
+
+def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: list[CasualtyClaim],
+                 free, taken: list[Span]) -> None:
+    """"(The shooting) left X dead and Y injured": each count with the state after its noun phrase."""
+    for m in _LEFT.finditer(text, start, end):
+        pos = m.start("rest")
+        while True:
+            it = next((o for o in items if pos <= o.span[0] <= pos + 1), None)
+            if it is None:
+                pm = _POSSESSIVE.match(text, pos, end)  # "and his 36-year-old brother hurt": one person
+                if pm is None or not _personish(pm.group("np")):
+                    break
+                it = _Item(pm.span("det"), pm.group("det"), 1, 1, 1, None, article="one")
+            np = re.match(r"(?:\s+(?!dead\b|injured\b|wounded\b|hurt\b|in\b|and\b)[\w'’-]+){0,4}", text[it.span[1]:end])
+            vend = it.span[1] + np.end()
+            sm = _LEFT_STATE.match(text, vend, end)
+            if sm is None:
+                break
+            tspan = (sm.start() + len(sm.group()) - len(sm.group().lstrip()), sm.end())
+            if free(tspan):
+                victim = text[it.span[1]:vend].strip() or None
+                kind = "killed" if sm.group("k") else "injured"
+                claims.append(_claim(kind, [it], tspan, text, victim))
+                taken.append(tspan)
+            nxt = re.match(r"\s*,?\s+and\s+", text[sm.end():end])
+            if nxt is None:
+                break
+            pos = sm.end() + nxt.end()
+
+
+# "accidentally shot himself in the hand": the shooter is the one hurt
+_SHOT_SELF = re.compile(r"\b(?P<trig>shot)\s+(?:him|her)self\b", re.I)
+# "was shot", "were shot", "after being shot": hit, and alive where the sentence says so (see _SURVIVED)
+_SHOT = re.compile(r"\b(?P<aux>was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?P<trig>shot)\b"
+                   r"(?!\s+(?:dead|and\s+killed|to\s+death|and\s+wounded|and\s+injured|and\s+hurt|at\b|by\s+police))",
+                   re.I)
+#: the sentence says the one shot is alive: recovering, in hospital, hit in a limb, not life-threatening
+_SURVIVED = re.compile(
+    r"\b(?:recover\w*|surviv\w+|hospitali[sz]ed|(?:taken|transported|rushed|airlifted|flown|driven|drove)\s+"
+    r"(?:\w+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center)|"
+    r"non-?\s*life-?\s*threatening|not\s+life-?\s*threatening|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|"
+    r"in\s+the\s+(?:leg|legs|arm|arms|hand|hands|foot|feet|shoulder|thigh|knee|ankle|buttocks?|hip|wrist|elbow|"
+    r"finger|calf|lower\s+body)|treated\s+(?:and\s+released|for)|grazed|minor\s+injur\w+|"
+    r"in\s+(?:critical|serious|stable|fair|good|guarded)\s+condition|surgery|lucky\s+to\s+be\s+alive|"
+    r"(?:minor|non-?\s*life-?\s*threatening|superficial)\s+(?:injur\w+|wounds?)|remains?\s+(?:in|at)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?hospital)\b", re.I)
+# how far after the sentence a survival cue may stand ("... was shot near the depot. Medics flew the welder
+# to a trauma center; he is expected to survive.")
+_AFTER_CHARS = 300
+_ADVERB_END = re.compile(r"(?:\s+\w+ly)+$")
+_DEATH_WORD = re.compile(rf"\b(?:{_KILL_T}|fatal\w*|die|dies|dying|deadly|homicide|murder\w*)\b", re.I)
+_SUBJ_PRON = re.compile(r"^(?:he|she)$", re.I)
+
+
+def _shot_claims(text: str, start: int, end: int, items: list[_Item], claims: list[CasualtyClaim],
+                 free, taken: list[Span]) -> None:
+    """Wounded by gunfire: "A 60-year-old grocer is recovering after being shot", "Two men were shot ...
+    and taken to a hospital", "She was shot in the leg". A sentence with no word of death that says
+    the people shot are alive (recovering, in hospital, hit in a limb, "non-life-threatening") counts
+    them as injured; the count is the subject's figure (a pronoun's person counts one)."""
+    sent = text[start:end]
+    if "shot" not in sent.lower() or _DEATH_WORD.search(sent):
+        return
+    if not _SURVIVED.search(sent):
+        nxt = text[end:min(len(text), end + _AFTER_CHARS)]
+        cut = nxt.find("\n\n")
+        nxt = nxt[:cut] if cut >= 0 else nxt
+        if not _SURVIVED.search(nxt) or _DEATH_WORD.search(nxt):
+            return  # the next lines say nothing of the victim being alive (or say someone died)
+    for m in list(_SHOT.finditer(text, start, end)) + list(_SHOT_SELF.finditer(text, start, end)):
+        tspan = m.span("trig")
+        if not free(tspan) or hypothetical(text, start, m.start()):
+            continue
+        if m.re is _SHOT_SELF:
+            sj = _subject(text, start, m.start())
+            if sj is not None:
+                sj = (sj[0], sj[1] - len(text[sj[0]:sj[1]]) + len(_ADVERB_END.sub("", text[sj[0]:sj[1]])))
+        elif m.group("aux").lower() == "being":
+            sj = _lead_subject(text, start, m.start()) or _subject(text, start, m.start())
+        else:
+            sj = _subject(text, start, m.start())
+        if sj is None or sj[1] <= sj[0]:
+            continue
+        subj = text[sj[0]:sj[1]]
+        if _SUBJ_PRON.match(subj):
+            ante = _antecedent(text, sj[0])
+            if ante is None:
+                continue
+            it = _Item(ante, text[ante[0]:ante[1]], 1, 1, 1, None, article="one")
+            claims.append(CasualtyClaim(kind="injured", min=1, best=1, max=1, qualifier=None, text=it.text,
+                                        evidence=(ante, tspan), victim_text=it.text))
+            taken.append(tspan)
+            continue
+        if _SUBJ_BAD.match(subj) or _BOILERPLATE.match(subj) or len(subj.split()) > 8:
+            continue
+        inner = [o for o in items if sj[0] <= o.span[0] < sj[1]]
+        if inner:
+            it = inner[0]
+            victim = text[it.span[1]:sj[1]].strip() or None
+            if it.best is None and it.min is None:
+                continue
+            claims.append(_claim("injured", [it], tspan, text, victim))
+        elif subj[:1].isupper() and not _WEEKDAY_MONTH.match(subj):
+            claims.append(CasualtyClaim(kind="injured", min=1, best=1, max=1, qualifier=None, text=subj,
+                                        evidence=(sj, tspan), victim_text=subj))  # a named victim
+        else:
+            continue
+        taken.append(tspan)
 
 
 _CAPS_OBJ = re.compile(r"(?P<obj>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){1,7})(?P<after>\s*,\s*(?:A\s+|AN\s+|THE\s+)?"

@@ -20,6 +20,7 @@ from harmwatch.extract.lexicon import is_caps
 from harmwatch.types import Location, PlaceMention, Span
 
 from .gazetteer import Gazetteer, Place, article_key, normalize
+from .uslines import ap_state_at, ap_state_of
 from .mentions import (
     _is_unit,
     chain_after,
@@ -179,15 +180,31 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     in an Afghan release, "Linwood" (New Jersey) in a Christchurch story."""
     gz, text = doc.gz, doc.text
     name = place_name(pm)
+    state = ap_state_of(text, pm)
+    if state is not None:  # "Pa." after a town, "OH" in a dateline: the state, as written
+        return gz.admin1(state)
     places = gz.lookup(name, fuzzy=pm.kind != "toponym" or len(name) >= 6)
     if not places and pm.kind != "toponym":
         return None
-    q_cc, q_a1 = _chain_qualifiers(text, pm, gz, places, hints)
-    if not (q_cc or q_a1):
-        q_cc, q_a1 = _qualifier(text, pm, gz)
-        chained = False
+    ap = ap_state_at(text, pm.span[1])
+    line = doc.us_line
+    if ap is not None:  # "Aliquippa, Pa.": the town in Pennsylvania
+        q_cc, q_a1, chained = None, ap[1], True
+    elif line is not None and line.admin1 and pm.span == line.town:  # "HILLIARD, OH (WCMH) -"
+        q_cc, q_a1, chained = None, line.admin1, True
+    elif line is not None and pm.span == line.town and (line.us_station or not hints
+                                                        or hints.get("US", 0) == max(hints.values())):
+        q_cc, q_a1, chained = "US", doc.state_hint, True  # "LIMA -" in a US report: Lima, Ohio
     else:
-        chained = True
+        q_cc, q_a1 = _chain_qualifiers(text, pm, gz, places, hints)
+        if not (q_cc or q_a1):
+            q_cc, q_a1 = _qualifier(text, pm, gz)
+            chained = False
+        else:
+            chained = True
+    state = doc.state_hint
+    if not (q_cc or q_a1) and state and any(p.admin1_code == state and p.kind != "admin1" for p in places):
+        q_a1 = state  # a US report's places lie in the state it is filed from or names ("Urbana" in Ohio)
     if q_cc or q_a1:
         if q_a1:  # "Balcad, Middle Shebelle": a place inside that admin1 (or the admin1 itself)
             narrowed = [p for p in places if p.admin1_code == q_a1]
@@ -251,17 +268,22 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
 
     def agree(p: Place) -> bool:  # in a country the document points to (or no hints at all)
         return top == 0 or hints.get(p.country_code, 0) > 0
+    state = doc.state_hint
+
+    def in_state(p: Place) -> bool:  # in the US state the report points to (or no such state)
+        return state is None or p.admin1_code == state
     for pm in neighbourhoods:
         near = [(cpm, c) for cpm, c in towns if agree(c) and abs(cpm.span[0] - pm.span[0]) <= NEAR_CHARS]
         if not near:
             continue
         cpm, city = min(near, key=lambda x: abs(x[0].span[0] - pm.span[0]))
         loc = _location(city, pm.text, "neighbourhood", (pm.span, cpm.span), gz)
-        candidates.append(((agree(city), pm.span in chained, 5, freq[normalize(pm.text)], -pm.span[0]), loc))
+        candidates.append(((agree(city), in_state(city), pm.span in chained, 5, freq[normalize(pm.text)], -pm.span[0]),
+                           loc))
     for pm, p in resolved:
         prec = _PRECISION[p.kind]
         loc = _location(p, place_name(pm) if p.kind != "country" else p.name, prec, (pm.span,), gz)
-        candidates.append(((agree(p), pm.span in chained, SPECIFICITY[prec], freq[normalize(pm.text)],
+        candidates.append(((agree(p), in_state(p), pm.span in chained, SPECIFICITY[prec], freq[normalize(pm.text)],
                             -pm.span[0]), loc))
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]

@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from harmwatch.extract.lexicon import PERSON_NOUNS
+
 #: bump when the index layout or the key functions change (forces a rebuild)
 INDEX_FORMAT = 5
 
@@ -223,3 +225,29 @@ class _KeyIndex:
 
     def __setstate__(self, state):
         self.hashes, self.offsets, self.postings = state
+
+
+# --------------------------------------------------------------------------- words around a name (issue 15)
+
+#: tokens after a name that make the whole a street ("Bourbon Street", "Payson St.", "South Union Avenue"): the
+#: name is the street's, not a town's
+STREET_HEADS = frozenset("""
+street st avenue ave road rd boulevard blvd drive dr lane ln court ct parkway pkwy terrace circle trail
+place pl alley highway hwy pike turnpike expressway freeway
+""".split())
+#: tokens after a name that make the whole an institution ("Cooper University Hospital", "Crest High
+#: School"): the name is a place there only when it is a major place itself ("Kabul University")
+INSTITUTION_HEADS = frozenset("""
+hospital school university college academy church mall hotel motel restaurant bar lounge tavern nightclub
+store apartments cemetery elementary high middle
+""".split())
+#: capitalised words after a one-word place that leave it a place ("Bagram Air Field", "Urbana Sunday")
+NAME_GO_ON = frozenset("""
+air field airfield heights hills island islands beach springs falls junction township borough parish point
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december police county
+""".split())
+#: ", a mother of two": the name before is a person's
+PERSON_APPOSITION = re.compile(
+    r"^\s*,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(
+        (re.escape(n) for n in PERSON_NOUNS if " " not in n), key=len, reverse=True)) + r")\b", re.IGNORECASE)

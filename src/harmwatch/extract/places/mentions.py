@@ -29,11 +29,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from harmwatch.extract.lexicon import is_caps
+from harmwatch.extract.lexicon import PERSON_NOUNS, is_caps
 from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
-from .index import ARTICLES, GENERIC_WORDS, normalize
+from .index import ARTICLES, GENERIC_WORDS, INSTITUTION_HEADS, NAME_GO_ON, PERSON_APPOSITION, STREET_HEADS, normalize
+from .uslines import UsDateline, state_hint, us_dateline, us_places
 
 _ENGLISH_WORDS = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "english_words.txt.gz"
 
@@ -211,6 +212,7 @@ class DocumentPlaces:
         self._hints: Counter[str] | None = None
         self._mentions: dict[tuple[int, int], list[PlaceMention]] = {}
         self._major: dict[str, bool] = {}
+        self._us: tuple[UsDateline | None, str | None] | None = None
 
     # -- document-level signals
     @property
@@ -225,7 +227,33 @@ class DocumentPlaces:
         """ISO2 -> number of mentions of names that point to one country (see :meth:`_count_hints`)."""
         if self._hints is None:
             self._hints = self._count_hints()
+            line = None if self.caps else us_dateline(self.text)
+            if line is not None and (line.admin1 or line.us_station):
+                self._hints["US"] += 3  # "ALIQUIPPA, Pa. --": the report is filed from a US state
         return self._hints
+
+    @property
+    def us_line(self) -> UsDateline | None:
+        """The US place line at the head of the report ("ALIQUIPPA, Pa. --"), see :mod:`.uslines`."""
+        return self._us_signals()[0]
+
+    @property
+    def state_hint(self) -> str | None:
+        """The US admin1 code the report points to (its dateline's state, else the state it names
+        most), or None; only in a report whose country hints lead with the US or that has a US dateline."""
+        return self._us_signals()[1]
+
+    def _us_signals(self) -> tuple[UsDateline | None, str | None]:
+        if self._us is None:
+            line = None if self.caps else us_dateline(self.text)
+            hint = None
+            if not self.caps:
+                hints = self.hints
+                if (line is not None and (line.admin1 or line.us_station)) or (
+                        hints and hints.get("US", 0) == max(hints.values())):
+                    hint = state_hint(self.text)
+            self._us = (line, hint)
+        return self._us
 
     @property
     def persons(self) -> frozenset[str]:
@@ -267,6 +295,12 @@ class DocumentPlaces:
             hit = any(self.gz.is_major(p) for p in self.gz.lookup(name, fuzzy=False))
             self._major[name] = hit
         return hit
+
+    def is_major_main_name(self, name: str) -> bool:
+        """As :meth:`is_major_name`, but only a place whose own name is ``name`` (not an alternate
+        spelling: "Leia" is one of Layyah's)."""
+        key = normalize(name)
+        return any(self.gz.is_major(p) and normalize(p.name) == key for p in self.gz.lookup(name, fuzzy=False))
 
     def _count_hints(self) -> Counter[str]:
         """One token pass: every country name, nationality adjective ("Iraqi", "Iraqis"), admin1
@@ -324,6 +358,8 @@ class DocumentPlaces:
         got = self._mentions.get(key)
         if got is None:
             got = _scan(self, start, end)
+            if not self.caps:
+                got = us_places(self.text, self.gz, self.us_line, start, end, got)
             self._mentions[key] = got
         return list(got)
 
@@ -481,6 +517,15 @@ def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], 
             continue  # "LA" of "LA ESPERANZA", a lone "San"
         if any(run[x].low in ORG_HEADS for x in range(b + 1, len(run))) and not ccode:
             continue  # "Quds Force", "Abu Dhabi TV", "Thames Valley Police", "Gun Violence Archive"
+        if not caps and b + 1 < len(run) and run[b + 1].low in STREET_HEADS:
+            continue  # "Bourbon Street", "the 1700 block of Godman Street"
+        if not caps and not ccode and any(run[x].low in INSTITUTION_HEADS for x in range(b + 1, len(run))) \
+                and not doc.is_major_name(name):
+            continue  # "Cooper University Hospital", "Crest High School"
+        if not caps and ccode and not multi and a > 0 and not run[a - 1].conn and run[a - 1].w[:1].isupper() \
+                and run[a - 1].low not in PLACE_WORDS and run[a - 1].low not in ARTICLES and run[a - 1].low != "the" \
+                and not gz.nationality(run[a - 1].w) and not doc.is_major_name(run[a - 1].w):
+            continue  # "Jerry Jordan", "June Jordan School": a country name inside a person's or school's name
         tm = _NEXT_WORD.match(after)
         typed = bool(tm) and tm.group(1).lower() in _TYPED
         place_ctx = bool(_PLACE_PREP_BEFORE.search(before) or _DIRECTION_BEFORE.search(before)
@@ -530,8 +575,16 @@ def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], 
                 if _PARTICLE_AFTER.match(after) or _INITIAL_AFTER.match(after) or _INITIAL_BEFORE.search(before):
                     continue  # "Hamza bin Laden", "Richard J. Donovan", "Robert F. Kennedy"
                 major = doc.is_major_name(name)
-                if not major and _SPEECH_AFTER.match(after):
-                    continue  # "Mijares said"
+                if not doc.is_major_main_name(name) and _SPEECH_AFTER.match(after):
+                    continue  # "Mijares said", "Leia said" (a big town's other spelling is no exception)
+                if low in PERSON_NOUNS and not typed:
+                    continue  # "Teen shot in ...": a person noun opening a headline
+                if not doc.is_major_main_name(name) and PERSON_APPOSITION.match(after):
+                    continue  # "Leia, a mother of two, was shot"
+                if b + 1 < len(run) and not run[b + 1].conn and run[b + 1].w[:1].isupper() \
+                        and run[b + 1].low not in PLACE_WORDS and run[b + 1].low not in NAME_GO_ON \
+                        and not typed and not major:
+                    continue  # "Department of Homeland Security", "the photo of Colin Fraley"
                 if low in doc.persons and not (typed or _LOCATIVE_BEFORE.search(before)):
                     continue  # "the night Kennedy was shot", "Rittenhouse is accused"
                 if low in lexicon and not major and not place_ctx:
