@@ -44,7 +44,7 @@ def test_open_creates_schema_at_head(tmp_path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
-        assert head() == "0003_merge"  # 0003_merge revises 0001 until 0002 (document identity) lands
+        assert head() == "0004_review"  # 0004_review revises 0003_merge, which revises 0001 until 0002 lands
     finally:
         con.close()
 

@@ -32,9 +32,9 @@ def cli(verbose: int) -> None:
 
 
 def _register() -> None:
-    from harmwatch.cli import bench, doctor, evaluate, export, extract, merge, run
+    from harmwatch.cli import bench, doctor, evaluate, export, extract, merge, run, serve, user
 
-    for mod in (extract, run, merge, export, bench, doctor, evaluate):
+    for mod in (extract, run, merge, export, bench, doctor, evaluate, serve, user):
         cli.add_command(mod.command)
 
 

@@ -50,6 +50,7 @@ from .existing import require_existing, require_schema
 
 # the merge stage's tables live in their own module; importing it puts them in Base.metadata
 from . import merged_models as _merged_models  # noqa: F401
+from . import review_models as _review_models  # noqa: F401
 from .models import (
     CLAIM_KINDS,
     as_dict,

@@ -130,6 +130,9 @@ def merge_store(store: Store, *, changed_only: bool = False) -> MergeSummary:
                 s.add(MergedMember(record_id=link["record_id"], merged_incident_id=m["incident_id"],
                                    document_id=link["doc_id"], mention_index=link["incident_index"],
                                    content_hash=hashes.get(link["doc_id"])))
+    from .review_sync import sync_review
+
+    sync_review(store)  # reviewer state, edits and the review index follow the incidents (review_sync.py)
     return MergeSummary(records=len(records), incidents=len(merged),
                         multi_report=sum(1 for m in merged if len(m["reports"]) > 1), written=written,
                         removed=len(removed), mode="changed" if new_ids is not None else "all",
@@ -216,5 +219,13 @@ def split(store: Store, incident_id: str, *, note: str | None = None) -> MergeSu
     """Split a merged incident into its reports (kept across re-merges), then re-merge."""
     ids = _members_of(store, incident_id)
     pairs = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]]
+    _decide(store, "split", pairs, "join", note)
+    return merge_store(store)
+
+
+def split_off(store: Store, record_ids: list[str], rest: list[str], *, note: str | None = None) -> MergeSummary:
+    """Take some reports out of a merged incident: a split (cannot-link) between each of
+    ``record_ids`` and each of ``rest`` (kept across re-merges), then re-merge."""
+    pairs = [(a, b) for a in record_ids for b in rest]
     _decide(store, "split", pairs, "join", note)
     return merge_store(store)

@@ -17,6 +17,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from harmwatch.store import merged_models as _merged_models  # noqa: F401 - its tables join Base.metadata
+from harmwatch.store import review_models as _review_models  # noqa: F401 - the review tables too
 from harmwatch.store.models import Base
 
 config = context.config

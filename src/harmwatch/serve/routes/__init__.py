@@ -1,0 +1,1 @@
+"""One module per resource: auth, incidents, data (documents, claims, evidence, runs, aggregates, audit)."""

@@ -1,0 +1,113 @@
+"""Fixtures for the API tests: a real SQLite store built once per session by running the pipeline
+on the bundled sample corpus, accounts of each role, and FastAPI TestClients over copies of it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from harmwatch.api import run
+from harmwatch.review.accounts import add_user
+from harmwatch.serve.app import create_app
+from harmwatch.store import open_store
+
+PASSWORDS = {"vera": "viewer-pass-1", "rita": "reviewer-pass-1", "ada": "admin-pass-1"}
+ROLES = {"vera": "viewer", "rita": "reviewer", "ada": "admin"}
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """The sample corpus run through `harmwatch run` (library API), with three accounts."""
+    path = tmp_path_factory.mktemp("serve") / "sample.sqlite"
+    run(db=f"sqlite:///{path}")
+    with open_store(f"sqlite:///{path}", create=False) as store:
+        for name, password in PASSWORDS.items():
+            add_user(store, name, ROLES[name], password)
+    return path
+
+
+def _copy(src: Path, dst: Path) -> str:
+    shutil.copyfile(src, dst)  # the store is closed: WAL checkpointed into the main file
+    return f"sqlite:///{dst}"
+
+
+@pytest.fixture
+def db_url(built_db, tmp_path) -> str:
+    """A private copy of the built store, for tests that write."""
+    return _copy(built_db, tmp_path / "copy.sqlite")
+
+
+@pytest.fixture(scope="session")
+def shared_url(built_db, tmp_path_factory) -> str:
+    """One copy shared by read-only tests (logins write sessions, nothing else changes)."""
+    return _copy(built_db, tmp_path_factory.mktemp("shared") / "shared.sqlite")
+
+
+class Api:
+    """A TestClient with login helpers; ``csrf`` is set after a login."""
+
+    def __init__(self, client: TestClient):
+        self.client = client
+        self.csrf: str | None = None
+
+    def login(self, name: str, password: str | None = None):
+        r = self.client.post("/api/v1/auth/login",
+                             json={"username": name, "password": password or PASSWORDS[name]})
+        if r.status_code == 200:
+            self.csrf = r.json()["csrf_token"]
+        return r
+
+    def write(self, method: str, url: str, **kw):
+        headers = dict(kw.pop("headers", {}) or {})
+        if self.csrf:
+            headers.setdefault("X-CSRF-Token", self.csrf)
+        return self.client.request(method, url, headers=headers, **kw)
+
+    def get(self, url: str, **kw):
+        return self.client.get(url, **kw)
+
+    def incidents(self, **params) -> dict:
+        r = self.client.get("/api/v1/incidents", params={"page_size": 500, **params})
+        assert r.status_code == 200, r.text
+        return r.json()
+
+
+@pytest.fixture
+def make_api() -> Callable[[str], Api]:
+    clients: list[TestClient] = []
+
+    def make(url: str) -> Api:
+        client = TestClient(create_app(url))
+        client.__enter__()
+        clients.append(client)
+        return Api(client)
+
+    yield make
+    for c in clients:
+        c.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def reader(shared_url) -> Api:
+    """A logged-in viewer over the shared copy."""
+    with TestClient(create_app(shared_url)) as client:
+        api = Api(client)
+        assert api.login("vera").status_code == 200
+        yield api
+
+
+@pytest.fixture
+def reviewer(db_url, make_api) -> Api:
+    """A logged-in reviewer over a private copy."""
+    api = make_api(db_url)
+    assert api.login("rita").status_code == 200
+    return api
+
+
+@pytest.fixture(scope="session")
+def passwords() -> dict[str, str]:
+    return dict(PASSWORDS)
