@@ -192,7 +192,7 @@ def basemap(
     if country is not None:
         country = country.strip().upper()
         if len(country) != 2 or not country.isalpha():
-            return _error(422, "HW-API-BAD-FILTER", f"country must be an ISO 3166-1 alpha-2 code, not {country!r}",
+            return _error(422, "HW-API-FILTER", f"country must be an ISO 3166-1 alpha-2 code, not {country!r}",
                           "for example country=AF")
     body = basemap_bytes(level, country)
     headers = dict(SECURITY_HEADERS)
