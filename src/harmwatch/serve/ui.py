@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -65,6 +66,9 @@ _LEVELS = {
     "admin1": ("ne_10m_admin1_simpl500m.geojson.gz", 0.02, 0.001, ("name_en", "name", "iso_a2", "iso_3166_2")),
 }
 _FORMAT = 1
+# the endpoint runs in the server's thread pool: the map asks for a dozen countries at once, and
+# without this lock each request would parse the 5 MB admin-1 source itself
+_BUILD_LOCK = threading.Lock()
 
 
 def _error(status: int, code: str, message: str, hint: str = "") -> JSONResponse:
@@ -153,9 +157,14 @@ def _build(level: str, country: str | None) -> bytes:
     return json.dumps(fc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-@lru_cache(maxsize=64)
 def basemap_bytes(level: str = "admin0", country: str | None = None) -> bytes:
     """The gzipped basemap JSON: from memory, else the disk cache, else built (and cached atomically)."""
+    with _BUILD_LOCK:
+        return _basemap_bytes(level, country)
+
+
+@lru_cache(maxsize=300)
+def _basemap_bytes(level: str, country: str | None) -> bytes:
     src = _source(level)
     sig = hashlib.sha1(f"{_FORMAT}:{level}:{country}:{src.stat().st_size}:{_LEVELS[level][1:3]}".encode())
     path = _cache_dir() / f"basemap-{level}-{country or 'all'}-{sig.hexdigest()[:12]}.json.gz"

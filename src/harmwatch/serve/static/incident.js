@@ -159,7 +159,7 @@ export async function renderIncident(root, id, params) {
   const pickClaim = (i) => {
     for (const r of document.querySelectorAll(".claim-row")) r.classList.toggle("sel", r.dataset.claim === String(i));
     for (const row of Object.values(fieldRows)) row.classList.remove("sel");
-    highlight(reportsBox, `claim#${i}`);
+    highlight(reportsBox, `claim#${i}`, { byKey: true });
   };
   const status = h("p", { class: "pick-status", role: "status", "aria-live": "polite" }, "Select a field to see its words in the reports.");
 

@@ -10,7 +10,7 @@ export function reviewAction(id, action, body) {
 export function rejectDialog() {
   const reasons = ["not armed violence", "duplicate of another incident", "wrong event (background mention)",
     "not enough information", "out of scope"];
-  const ta = h("textarea", { id: "reject-reason", name: "reason", rows: "3", required: true,
+  const ta = h("textarea", { id: "reject-reason", name: "reason", rows: "3", "aria-required": "true",
     placeholder: "Why is this incident rejected? (kept in the audit trail)" });
   const quick = h("div", { class: "quick" }, reasons.map((r) =>
     h("button", { type: "button", class: "chip", onclick: () => { ta.value = r; ta.focus(); } }, r)));
