@@ -111,6 +111,9 @@ function auditTable(items) {
       h("td", { class: "val" }, h("code", { class: "clip", title: jsonText(a.after) }, jsonText(a.after)))))));
 }
 
+// the field selected before a reload (after an edit or a review action) stays selected
+let keepField = null;
+
 export async function renderIncident(root, id, params) {
   replace(root, h("p", { class: "muted pad" }, "Loading incident…"));
   let inc;
@@ -241,7 +244,9 @@ export async function renderIncident(root, id, params) {
       claimsTable(inc, reports, pickClaim)),
     h("section", { class: "block", "aria-label": "Audit trail" }, h("h2", { class: "h2" }, "Audit trail"), auditTable(audit))));
 
-  const reload = () => renderIncident(root, inc.id, params);
+  const reload = () => { keepField = selected; return renderIncident(root, inc.id, params); };
+  if (keepField && fieldRows[keepField]) { pick(keepField); fieldRows[keepField].scrollIntoView({ block: "nearest" }); }
+  keepField = null;
   const fail = (e) => {
     if (e.status === 409) { toast("Someone else changed this incident first: reloaded. Check it and redo your change.", "error"); reload(); }
     else toast(`${e.code}: ${e.message}${e.hint ? " (" + e.hint + ")" : ""}`, "error");
