@@ -108,9 +108,9 @@ export async function drawMap(host, fc, onOpen) {
   pts.sort((a, b) => (b.f.properties.killed || 0) - (a.f.properties.killed || 0));
   for (const { f, x, y } of pts) {
     const p = f.properties || {};
-    const r = 3 + Math.sqrt(p.killed || 0) * 1.6;
+    const r = 2.5 + Math.sqrt(p.killed || 0) * 1.1;
     const c = s("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: "1", class: ["pt", "pt-" + (p.status || "unreviewed")], tabindex: "0",
-      "data-id": p.id, "data-r": String(Math.min(r, 22)), role: "link",
+      "data-id": p.id, "data-r": String(Math.min(r, 16)), role: "link",
       "aria-label": `${p.sub_event_type || p.event_type || "incident"}, ${fmtPlace(p)}, ${fmtNum(p.killed)} killed` });
     c.style.fill = eventColor(p.event_type);
     const label = `${fmtDate(p.date)} · ${p.sub_event_type || p.event_type || "?"} · ${fmtPlace(p)} · ${fmtNum(p.killed)} killed · ${p.status}`;
