@@ -131,6 +131,14 @@ def test_like_wildcards_match_only_themselves(reader, shared_url):
     assert reader.incidents(q="_")["total"] == _literal_count(shared_url, "_")
     assert reader.incidents(actor="%")["total"] == 0 and reader.incidents(actor="_")["total"] == 0
     assert reader.incidents(admin1="%")["total"] == 0
+    assert reader.incidents(event_type="%")["total"] == 0 and reader.incidents(event_type="B_ttles")["total"] == 0
+    assert reader.incidents(actor="tali%")["total"] == 0 < reader.incidents(actor="tali")["total"]
+    for path in ("/api/v1/incidents/' OR 1=1 --", "/api/v1/incidents/%25", "/api/v1/documents/_",
+                 "/api/v1/incidents/' OR 1=1 --/audit"):
+        r = reader.get(path)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "HW-API-NOT-FOUND", path
+    claims = reader.get("/api/v1/claims", params={"doc_id": "' OR 1=1 --"}).json()
+    assert claims["items"] == []
     docs = reader.get("/api/v1/documents", params={"q": "%", "page_size": 500}).json()
     assert all("%" in reader.get(f"/api/v1/documents/{d['doc_id']}").json()["text"] for d in docs["items"])
 

@@ -54,6 +54,8 @@ def create_app(db_url: str | None, *, secure_cookies: bool = False, store: Any =
                         (time.perf_counter() - t0) * 1000)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")  # answers carry session data
         return response
 
     from .routes import auth, data, incidents

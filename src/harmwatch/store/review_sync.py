@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -50,6 +51,12 @@ class SyncSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _aware(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the offset
 
 
 def record_hash(record: dict[str, Any]) -> str:
@@ -99,7 +106,8 @@ def _sync(s: Session) -> SyncSummary:
     for v in members.values():
         v.sort()
     owner = {rid: iid for iid, rids in members.items() for rid in rids}
-    rows = {r.id: r for r in s.scalars(select(MergedIncidentRow))}
+    R = MergedIncidentRow
+    rows = {i: (changed, status) for i, changed, status in s.execute(select(R.id, R.updated_at, R.review_status))}
     states = {st.incident_id: st for st in s.scalars(select(ReviewState))}
     edits: dict[str, dict[str, FieldOverride]] = {}
     for o in s.scalars(select(FieldOverride)):
@@ -108,11 +116,22 @@ def _sync(s: Session) -> SyncSummary:
     to_index: set[str] = set()
     rerun = carried = removed = created = 0
 
+    # records are read only where needed: a state older than its merged row, a moved or new incident
+    same = {iid for iid, st in states.items() if iid in rows and sorted(st.record_ids or []) == members.get(iid, [])}
+    need = {iid for iid in rows if iid not in same or iid not in indexed or states[iid].record_hash is None
+            or _aware(rows[iid][0]) >= _aware(states[iid].updated_at)}
+    records: dict[str, dict[str, Any]] = {}
+    ordered = sorted(need)
+    for k in range(0, len(ordered), 500):
+        records.update({i: r or {} for i, r in s.execute(select(R.id, R.record).where(R.id.in_(ordered[k:k + 500])))})
+
     # 1. the same incident with the same members: only its record may have changed
     moved: list[ReviewState] = []
-    for iid, st in states.items():
-        if iid in rows and sorted(st.record_ids or []) == members.get(iid, []):
-            digest = record_hash(rows[iid].record or {})
+    for iid, st in list(states.items()):
+        if iid in same:
+            if iid not in records:
+                continue
+            digest = record_hash(records[iid])
             if digest != st.record_hash:
                 if st.record_hash is not None:
                     rerun += 1
@@ -167,7 +186,8 @@ def _sync(s: Session) -> SyncSummary:
                 merged_edits.setdefault(field, value)  # the primary's edit of a field wins
         info_new = {"incident_id": iid, "reports": members[iid]}
         for _, snap in preds:
-            info_old = {"incident_id": snap["incident_id"], "reports": snap["record_ids"], "status": snap["status"]}
+            info_old = {"incident_id": snap["incident_id"], "reports": snap["record_ids"], "status": snap["status"],
+                        "edits": {f: v[0] for f, v in snap["edits"].items()}}  # an edit a join outvotes stays here
             action = "members" if snap["incident_id"] == iid else "carry"
             add_audit(s, user=None, action=action, incident_id=iid, before=info_old, after=info_new)
             if snap["incident_id"] != iid:
@@ -176,7 +196,7 @@ def _sync(s: Session) -> SyncSummary:
         st = ReviewState(incident_id=iid, status=primary["status"], reviewed_by=primary["reviewed_by"],
                          reviewed_at=primary["reviewed_at"], reason=primary["reason"],
                          version=max(p["version"] for _, p in preds) + 1, record_ids=members[iid],
-                         record_hash=record_hash(rows[iid].record or {}))
+                         record_hash=record_hash(records[iid]))
         s.add(st)
         states[iid] = st
         edits[iid] = {}
@@ -188,17 +208,17 @@ def _sync(s: Session) -> SyncSummary:
         to_index.add(iid)
 
     # 3. new incidents, and the status column of merged_incidents (read by `harmwatch export`)
-    for iid, row in rows.items():
+    for iid, (_changed, status) in rows.items():
         st = states.get(iid)
         if st is None:
             st = ReviewState(incident_id=iid, status="unreviewed", version=1, record_ids=members.get(iid, []),
-                             record_hash=record_hash(row.record or {}))
+                             record_hash=record_hash(records[iid]))
             s.add(st)
             states[iid] = st
             created += 1
             to_index.add(iid)
-        if row.review_status != st.status:
-            row.review_status = st.status
+        if status != st.status:
+            set_status_column(s, iid, st.status)
         if iid not in indexed:
             to_index.add(iid)
     s.flush()
@@ -208,7 +228,7 @@ def _sync(s: Session) -> SyncSummary:
     if gone:
         s.execute(delete(ReviewIndex).where(ReviewIndex.incident_id.in_(sorted(gone))))
     for iid in sorted(to_index):
-        refresh_index(s, iid, rows[iid].record or {}, {f: o.value for f, o in edits.get(iid, {}).items()})
+        refresh_index(s, iid, records[iid], {f: o.value for f, o in edits.get(iid, {}).items()})
     return SyncSummary(incidents=len(rows), created=created, carried=carried, removed=removed, rerun=rerun,
                        indexed=len(to_index))
 
