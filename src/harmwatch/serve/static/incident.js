@@ -1,7 +1,7 @@
 // The incident page: every field with its value and evidence, each report's text with the evidence
 // marked (click a field to see its words), the claims of all reports side by side, the review
 // actions (edit, approve, reject, merge, split) and the audit trail.
-import { api, canWrite } from "./api.js";
+import { api, canWrite, session } from "./api.js";
 import { h, replace, fmtNum, fmtDateTime, statusBadge, modal, toast, safeUrl } from "./dom.js";
 import { hashFor } from "./filters.js";
 import { fmtDate, precisionNote, fmtPlace, fmtValue, fieldLabel, fieldKind, FIELD_ORDER, actorLine } from "./format.js";
@@ -210,7 +210,7 @@ export async function renderIncident(root, id, params) {
       h("button", { type: "button", class: "btn", id: "btn-edit", onclick: () => edit(selected || order[0]) }, "Edit field…", h("kbd", {}, "e")),
       h("button", { type: "button", class: "btn", id: "btn-merge", onclick: () => merge() }, "Merge with…"),
       h("button", { type: "button", class: "btn", id: "btn-split", onclick: () => split(), disabled: reports.length < 2 }, "Split reports…"),
-    ] : h("span", { class: "muted" }, "Read only: your role is " + (inc && "viewer")));
+    ] : h("span", { class: "muted", id: "read-only" }, `Read only: your role (${session.user ? session.user.role : "none"}) cannot review.`));
 
   const nav = h("div", { class: "inc-nav" },
     h("a", { href: listHash(), class: "back" }, "← Incidents"),
