@@ -249,8 +249,9 @@ def test_writes_without_login_are_refused_and_send_to_login(page, api, server):
     page.click("#logout")
     page.wait_for_selector("#login-form")
     page.goto(f"/#/incident/{first}")
+    page.wait_for_function("() => location.hash.startsWith('#/login?next=')")
     page.wait_for_selector("#login-form")
-    assert "next=" in page.url
+    assert first in page.url.split("next=")[1].replace("%2F", "/")
 
 
 def test_map_and_timeline_draw_the_filtered_incidents(logged_in, api):
@@ -263,9 +264,11 @@ def test_map_and_timeline_draw_the_filtered_incidents(logged_in, api):
     assert page.locator("#timeline-svg rect.tl-bar").count() > 0
     shot(page, "map-timeline")
     # the same filters narrow the map
-    page.select_option("#f-country", "AF")
-    page.wait_for_selector("#map-svg[data-basemap=ready]", timeout=30_000)
     af = api("/map", country="AF")
+    af_total = api("/incidents", country="AF", page_size=1)["total"]
+    page.select_option("#f-country", "AF")
+    page.wait_for_selector(f"#result-count[data-total='{af_total}']")  # the new view, not the old one
+    page.wait_for_selector("#map-svg[data-basemap=ready]", timeout=30_000)
     assert page.locator("#map-svg circle.pt").count() == len(af["features"]) < len(fc["features"])
     assert page.locator("#map-svg path.adm1-shape").count() >= 30  # Afghanistan's provinces
     # a point opens its incident
@@ -305,3 +308,21 @@ def test_a_viewer_reads_but_gets_no_write_controls(page, api):
     assert page.locator("dialog[open]").count() == 0
     after = api(f"/incidents/{first}")
     assert (after["version"], after["status"]) == (before["version"], before["status"])
+
+
+def test_approve_from_the_list_by_keys_moves_to_the_next_row(logged_in, api):
+    page = logged_in
+    sv_total = api("/incidents", country="SV", page_size=1)["total"]
+    page.select_option("#f-country", "SV")
+    page.wait_for_selector(f"#result-count[data-total='{sv_total}']")
+    ids = _rows(page)
+    assert len(ids) >= 4
+    for _ in range(3):
+        page.keyboard.press("j")
+    target = ids[2]
+    assert page.get_attribute(f'#incident-table tr[data-id="{target}"]', "aria-selected") == "true"
+    page.keyboard.press("a")
+    page.wait_for_function(f"""() => document.querySelector('#incident-table tr[data-id="{target}"] .badge')?.textContent == 'Approved'""")
+    assert api(f"/incidents/{target}")["status"] == "approved"
+    # the selection moved on to the next row, ready for the next decision
+    assert page.get_attribute(f'#incident-table tr[data-id="{ids[3]}"]', "aria-selected") == "true"
