@@ -157,7 +157,8 @@ def test_edit_then_approve_with_keys_and_the_audit_shows_it(logged_in, api):
     page.keyboard.press("e")  # edit the selected field
     page.wait_for_selector("dialog[open]")
     page.fill("#edit-killed-best", str(new_best))
-    if (before["fields"]["killed"]["value"] or {}).get("max") not in (None,) and before["fields"]["killed"]["value"]["max"] < new_best:
+    old_max = (before["fields"]["killed"]["value"] or {}).get("max")
+    if old_max is not None and old_max < new_best:  # keep min <= best <= max
         page.fill("#edit-killed-max", str(new_best))
     page.click("dialog[open] button[type=submit]")
     page.wait_for_selector(f'.incident[data-version="{before["version"] + 1}"]')

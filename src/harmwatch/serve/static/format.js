@@ -66,7 +66,7 @@ export function fmtValue(name, value) {
   }
   if ("best" in value || "min" in value || "max" in value) {
     const n = value.claims ? ` · ${value.claims.length} claim${value.claims.length === 1 ? "" : "s"}` : "";
-    return `best ${value.best ?? "—"}, min ${value.min ?? "—"}, max ${value.max ?? "open"}${n}`;
+    return `best ${value.best ?? "—"}, min ${value.min ?? "—"}${value.max === null || value.max === undefined ? ", no upper bound" : `, max ${value.max}`}${n}`;
   }
   if (value.name) return value.name;
   return JSON.stringify(value);
