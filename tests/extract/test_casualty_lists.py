@@ -36,7 +36,7 @@ LISTS = [
     # a count spelled out after a comma is that count
     ("The blast killed two people, a man and a woman.", 2),
     ("Three civilians, two women and a child, were killed.", 3),
-    ("Two people, a man and a woman, were killed in the blast.", 2),
+    ("Two people, a father and his daughter, died in the explosion.", 2),
     # ... but a list of groups adds up
     ("Gunmen killed two children, a woman and an old man.", 4),
 ]
@@ -53,11 +53,11 @@ def test_lists_of_victims(text, total):
     # two roles of one person
     ("THE COLOMBIAN GOVERNMENT BEGAN AN ALL-OUT WAR AGAINST THE DRUG CARTELS 10 DAYS AGO, FOLLOWING THE "
      "ASSASSINATION OF SENATOR AND LIBERAL PARTY PRESIDENTIAL CANDIDATE LUIS CARLOS GALAN ON 18 AUGUST.", [1]),
-    ("Gunmen shot dead a social leader and president of the village council.", [1]),
+    ("Gunmen shot dead a community activist and head of the local water board.", [1]),
     # a verb after "and" ends the list: four, not five
     ("The patrol engaged and killed four insurgents and confirmed the commander was killed.", [4, 1]),
     # a thing is no victim
-    ("Officials confirmed the death of one civilian and the recovery of a body.", [1]),
+    ("Medics confirmed the death of one farmer and the discovery of a corpse.", [1]),
     # how many children is not said: no exact sum
     ("The strike killed his wife and children.", [1]),
 ])
@@ -106,10 +106,10 @@ def test_single_figures(text, kind, best):
     # a subset after the verb belongs to its count; the next count has its own verb
     ("Sixteen people were killed, including three children, and four others were wounded.",
      [("killed", 16, 16, 16), ("injured", 4, 4, 4)]),
-    ("The strike killed 18 civilians, including five children and a woman, and 25 others were injured.",
+    ("The raid killed 18 civilians, among them five children and an old man, and 25 others were hurt.",
      [("killed", 18, 18, 18), ("injured", 25, 25, 25)]),
     # a floor and a ceiling are one range, not a sum
-    ("At least 15 and up to 25 civilians were killed.", [("killed", 15, 15, 25)]),
+    ("At least 15 and as many as 25 villagers were killed.", [("killed", 15, 15, 25)]),
     ("The strike killed between 12 to 19 civilians.", [("killed", 12, 12, 19)]),
     # "a family of six", "a total of 12", "a further 28": the number counts
     ("Gunmen killed a family of six in the village.", [("killed", 6, 6, 6)]),
@@ -121,7 +121,7 @@ def test_single_figures(text, kind, best):
     ("BOGOTA, 6 OCT 89 (RADIO CADENA NACIONAL) -- [TEXT] TWO TERRORIST BOMBINGS IN NORTHERN BOGOTA HAVE WOUNDED "
      "SIX PERSONS AND CAUSED CONSIDERABLE DAMAGE.", [("injured", 6, 6, 6)]),
     # an unknown number is vague and adds nothing to a figure
-    ("One soldier and an unknown number of attackers were wounded.",
+    ("A soldier and an unknown number of the raiders were wounded.",
      [("injured", 1, 1, 1), ("injured", 2, 2, None)]),
 ])
 def test_counts(text, expected):
@@ -136,7 +136,7 @@ def test_counts(text, expected):
     ("Seven people were killed and some residents were wounded.", [("killed", 7, None), ("injured", 2, "plural")]),
     # ... but not after a determiner, a number or a negation, nor as a generic statement
     ("The civilians were injured.", []),
-    ("Two police officers were killed in the attack.", [("killed", 2, None)]),
+    ("Two traffic police officers died in the ambush.", [("killed", 2, None)]),
     ("No women or children were injured during the operation.", []),
     ("Innocent civilians are killed by these devices.", []),
     ("Militants reportedly killed four farmers near the river.", [("killed", 4, None)]),
@@ -147,7 +147,7 @@ def test_bare_plurals(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # "to" before a noun is no infinitive
-    ("The airstrike hit the house, leading to the deaths of at least seven civilians.", [7]),
+    ("The shell struck the school, which led to the deaths of no fewer than seven pupils.", [7]),
     ("The sniper managed to kill one person before he was shot.", [1]),
     # an infinitive still is
     ("The group threatened to kill the judge.", []),

@@ -217,7 +217,7 @@ def test_mob_is_who_fought_not_who_was_named():
 
 
 def test_grievance_riots_and_relative_clauses_do_not_make_a_protest_violent():
-    assert _sub("Residents protested against the release of prisoners after the intense protests and riots last week.") == (
+    assert _sub("Parents protested against the closure of the school after the angry protests and riots last month.") == (
         "Peaceful protest"
     )
     assert _sub("The family of a constable who was shot dead held a protest outside the hospital.") == "Peaceful protest"
@@ -231,7 +231,7 @@ def test_explosions_without_a_device_take_the_means_of_the_sentence():
 def test_found_weapons_and_bodies():
     assert _sub("A stash of firearms and ammunition was found in a dam near the town.") == "Disrupted weapons use"
     assert _sub("Two explosive devices were found in a canal near the zoo.") == "Disrupted weapons use"
-    assert _sub("A man was found dead in the neighbourhood; the body presented gunshot wounds.") == "Attack"
+    assert _sub("A driver was found dead near the market; the body had gunshot wounds.") == "Attack"
 
 
 def test_strategic_developments():
@@ -239,12 +239,12 @@ def test_strategic_developments():
         "Government regains territory"
     )
     assert _sub("Rebel groups and pro-government forces have agreed a 48-hour ceasefire in three towns.") == "Agreement"
-    assert _sub("Russian and Turkish forces carried out a joint patrol in the province.") == "Change to group/activity"
+    assert _sub("Russian and Turkish troops conducted a joint patrol along the highway.") == "Change to group/activity"
     assert _sub("The army has set up its 11th observation point in the province.") == "Headquarters or base established"
 
 
 def test_claimed_killing_after_fighting_is_no_war_toll():
-    assert _sub("The militants retreated following heavy fighting and claimed to have killed several soldiers.") == "Armed clash"
+    assert _sub("The rebels pulled back after a day of heavy fighting; they claimed they had killed a dozen soldiers.") == "Armed clash"
 
 
 def test_booby_trapped_car_is_a_car_bomb():
@@ -291,7 +291,7 @@ def test_territory_without_a_fight_is_a_non_violent_transfer():
 
 def test_a_named_group_is_not_a_liberation():
     # "Liberation" in a group's name is no territory event (capitalised); the noun is
-    assert "regain" not in {c for _, c, _ in _trig("Officials blamed the Democratic Front for the Liberation of Rwanda.")}
+    assert "regain" not in {c for _, c, _ in _trig("Witnesses said the Patriotic Movement for the Liberation of the Valley was behind it.")}
     assert "regain" in {c for _, c, _ in _trig("Troops completed the liberation of the city on Monday.")}
 
 
@@ -316,10 +316,10 @@ def test_police_action_in_any_sentence_of_a_protest():
 def test_a_demonstrations_own_violence_and_a_mobs():
     # burning tyres, barricades and stones to press a demand: a violent demonstration, not a mob
     assert _sub("Dozens of workers burned tyres and blocked the highway to demand their salaries.") == "Violent demonstration"
-    assert _sub("Migrant workers demonstrated and pelted stones at the police station.") == "Violent demonstration"
+    assert _sub("Dock workers demonstrated and threw stones at the town hall.") == "Violent demonstration"
     # a crowd beating a person, or two groups of villagers fighting: mob violence
     assert _sub("Villagers beat up a man suspected of stealing a goat.") == "Mob violence"
-    assert _sub("A suspected thief was beaten up by residents of the market on Friday.") == "Mob violence"
+    assert _sub("An alleged pickpocket was beaten up by traders at the bus station on Friday.") == "Mob violence"
     assert _sub("Two groups of villagers clashed with sticks and machetes over a land dispute, injuring eight.") == (
         "Mob violence"
     )
@@ -331,7 +331,7 @@ def test_protest_background_is_not_this_protests_violence():
     assert _sub("Thousands rallied in the capital on Saturday to mourn demonstrators killed last month.") == (
         "Peaceful protest"
     )
-    assert _sub("Hundreds of people took to the streets of the city to demand the reopening of the market.") == (
+    assert _sub("Hundreds of farmers took to the streets of the capital to demand higher grain prices.") == (
         "Peaceful protest"
     )
 
@@ -341,7 +341,7 @@ def test_property_destruction_without_people_harmed():
     assert _sub("Militants carried out an arson attack on a telecommunications tower.") == "Looting/property destruction"
     assert _sub("Unknown men vandalised a cafe in the city centre overnight.") == "Looting/property destruction"
     # shooting at a house attacks the people inside it
-    assert _sub("Gunmen opened fire on the house of a local councillor on Sunday.") == "Attack"
+    assert _sub("Gunmen opened fire on the car of a district judge on Sunday.") == "Attack"
 
 
 # --------------------------------------------------------------------------- strategic developments
@@ -359,8 +359,8 @@ def test_misfires_agreements_deployments_and_downed_drones():
 
 
 def test_fire_of_mortars_and_small_arms_at_positions_is_an_exchange():
-    assert _sub("The forces fired 82mm mortars, heavy machine guns and small arms at the positions of the militia "
-                "near the village.") == "Armed clash"
+    assert _sub("The troops fired mortars, anti-aircraft guns and small arms at the militia's forward positions "
+                "outside the village.") == "Armed clash"
     assert _sub("Monitors recorded 40 explosions and shots involving small arms near the village.") == "Armed clash"
 
 

@@ -149,7 +149,7 @@ def test_crowd_context_classes():
     # a demonstration's own acts stay a violent demonstration; vandalism with no crowd is property destruction
     assert _ctx("Workers burned tyres on the highway to demand their wages.", "burned tyres", "vdemo") is None
     assert _ctx("Unknown men vandalised a cafe overnight.", "vandalised", "vdemo") == "arson"
-    assert _ctx("A mob pelted stones at the police.", "pelted stones", "vdemo") == "mob"
+    assert _ctx("An angry mob pelted stones at two traffic wardens.", "pelted stones", "vdemo") == "mob"
     # a brawl between civilian groups, and a beating by locals behind a passive
     assert _ctx("Two groups of villagers clashed with sticks over a land dispute.", "clashed", "clash") == "mob"
     assert _ctx("A thief was beaten up by locals.", "was beaten", "attack") == "mob"

@@ -111,7 +111,7 @@ def test_number_phrases(text, words, expected):
         "at about 13:40 local time (0040 UTC)",
         "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court",
         # synthetic
-        "a 25-year-old man was shot",
+        "a 25-year-old cyclist was hurt",
         "a reward of $5 million",
         "7.62mm rounds",
         "Brigade 15 moved north",

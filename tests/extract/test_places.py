@@ -292,8 +292,8 @@ def _resolve_all(text: str):
 
 def test_admin_unit_named_alongside_breaks_ties_when_no_country_is_named(gz):
     # two namesakes (Israel, Syria); the Syrian province beside it decides
-    loc = _resolve_all("IS fighters fired a RPG at a checkpoint in the town of Basira in the eastern "
-                       "countryside of Deir-ez-Zor.")
+    loc = _resolve_all("Militants attacked an army post at Basira, a town on the Euphrates "
+                       "in Deir-ez-Zor, on Tuesday.")
     assert (loc.name, loc.country_code, loc.admin1) == ("Basira", "SY", "Deir ez-Zor")
     # ... but not when the document already points elsewhere: a Libyan district named like a Gaza camp
     t = "An Israeli airstrike hit a house in Al-Shati camp in the Gaza Strip, Palestinian officials said."
@@ -302,27 +302,27 @@ def test_admin_unit_named_alongside_breaks_ties_when_no_country_is_named(gz):
 
 def test_chain_admin1_is_the_heads_own_province(gz):
     # "Central" is an admin1 of Uganda, Ghana, Malawi, ...: Lilongwe's is Malawi's Central Region
-    loc = _resolve_all("A youth militia torched party offices in Lilongwe (Lilongwe, Central) using petrol bombs.")
+    loc = _resolve_all("Party youths set fire to a campaign office in Lilongwe (Lilongwe, Central) at night.")
     assert (loc.country_code, loc.admin1, loc.precision) == ("MW", "Central Region", "town")
 
 
 def test_names_with_lower_case_connectors(gz):
-    loc = _resolve_all("In Itaquirai, Mato Grosso do Sul, federal police seized 8 tons of marijuana.")
+    loc = _resolve_all("In Itaquirai, Mato Grosso do Sul, gunmen shot a rancher on Monday.")
     assert (loc.name, loc.admin1) == ("Itaquirai", "Mato Grosso do Sul")
-    loc = _resolve_all("In Leon de los Aldama, Guanajuato, two police officers were shot and injured.")
+    loc = _resolve_all("Gunmen wounded a municipal police officer on Friday in Leon de los Aldama, Guanajuato.")
     assert (loc.name, loc.admin1, loc.precision) == ("Leon de los Aldama", "Guanajuato", "town")
     assert abs(loc.lat - 21.12) < 0.1
 
 
 def test_possessive_place_names_and_two_word_transliterations(gz):
-    loc = _resolve_all("A gunman opened fire outside a police headquarters in Lee's Summit, Missouri, United States.")
+    loc = _resolve_all("A man fired several shots at a bar in Lee's Summit, Missouri, United States.")
     assert (loc.name, loc.admin1, loc.precision) == ("Lee's Summit", "Missouri", "town")
     loc = _resolve_all("Assailants set fire to four schools in Cox's Bazar, Chittagong, Bangladesh.")
     assert (loc.name, loc.country_code, loc.precision) == ("Cox's Bazar", "BD", "town")
     # "Lebanon's Tripoli" is not one name: the parts are still found
     assert [m.text for m in find_places("Clashes in Lebanon's Tripoli left two dead.", 0, 43)] == ["Lebanon", "Tripoli"]
     # Sheikh Zuweid = Ash Shaykh Zuwayd, after a locative preposition only
-    loc = _resolve_all("An explosive device hit a patrol vehicle in Sheikh Zuweid, North Sinai, Egypt.")
+    loc = _resolve_all("A roadside bomb damaged an armoured car in Sheikh Zuweid, North Sinai, Egypt.")
     assert (loc.name, loc.admin1, loc.precision) == ("Sheikh Zuweid", "North Sinai", "town")
     assert abs(loc.lat - 31.2) < 0.1
 
@@ -509,7 +509,7 @@ def test_chain_after_reads_town_region_country():
     t = WIKINEWS_READING
     end = t.index("Reading") + len("Reading")
     assert [t[a:b] for a, b in chain_after(t, end)] == ["Berkshire", "UK"]
-    t2 = "Turkish forces shelled the village in the countryside of Tell Abiad in Ar-Raqqa. No injuries."
+    t2 = "Artillery hit a farm on the edge of Tell Abiad in Ar-Raqqa. Nobody was hurt."
     end2 = t2.index("Abiad") + len("Abiad")
     assert [t2[a:b] for a, b in chain_after(t2, end2)] == ["Ar-Raqqa"]
     t3 = "fighting in Nad Ali district of Helmand province, officials said"

@@ -76,8 +76,8 @@ def test_unknown_perpetrator_is_said_with_evidence():
 
 
 def test_named_attribution_beats_unknown_and_generic():
-    text = ("Assailants attacked a police checkpoint in Kunduz, killing three officers. No group claimed "
-            "responsibility for the incident; however, officials blamed the Taliban.")
+    text = ("Gunmen stormed a police post in Kunduz and killed three officers. Nobody has said it carried "
+            "out the raid, but provincial officials blamed the Taliban.")
     perps, victims = roles(text, "AF")
     assert perps == ["Taliban"]
     assert victims == ["Police Forces of Afghanistan"]
@@ -107,7 +107,7 @@ def test_coordinated_forces_are_both_perpetrators():
 
 
 def test_clash_between_first_side_is_actor_one():
-    text = "An NPA militant was killed during a 30-minute firefight between the NPA and the military in Cotabato."
+    text = "A rebel died in a gunbattle between the NPA and army troops near Cotabato."
     perps, victims = roles(text, "PH")
     assert perps == ["NPA: New People's Army"]
     assert victims == ["Military Forces of the Philippines"]
@@ -186,14 +186,14 @@ def test_unlisted_group_in_a_claim_is_named_as_written():
         ("A bomb exploded outside a shop. The Truthful Promise Brigades claimed responsibility for the attack.",
          "Truthful Promise Brigades"),
         ("No group claimed responsibility, but officials attributed the attack to the Khyber Brigade.", "Khyber Brigade"),
-        ("Police suspected the involvement of left-wing extremists.", "Left-wing extremists"),
-        ("A Muslim extremist claimed responsibility for the stabbing.", "Muslim extremists"),
+        ("Detectives suspect the involvement of left-wing extremists.", "Left-wing extremists"),
+        ("A Muslim extremist later claimed responsibility for the knife attack.", "Muslim extremists"),
     ]:
         got = _unlisted(text, [Sentence(0, len(text))], None)
         assert [u["name"] for u in got] == [name]
         s, e = got[0]["evidence"][0]
         assert text[s:e].lower().endswith(name.lower()[-8:].rstrip("s")) or name.lower() in text[s:e].lower()
-    for text in ["No group claimed responsibility for the attack.", "The group claimed responsibility.",
+    for text in ["So far no group has claimed the bombing.", "The group claimed responsibility.",
                  "NO ORGANIZATION CLAIMED RESPONSIBILITY FOR THIS ATTACK."]:
         assert _unlisted(text, [Sentence(0, len(text))], None) == []
 
@@ -218,12 +218,12 @@ def test_generic_subject_opening_its_trigger_is_the_agent():
 
 
 def test_relative_clause_after_the_subject_keeps_it_the_subject():
-    perps, _ = roles("Armed men who arrived in two vehicles kidnapped three members of a family.", "MX")
+    perps, _ = roles("Armed men who came on motorbikes abducted two brothers from their farm.", "MX")
     assert perps == ["Unidentified Armed Group (Mexico)"]
 
 
 def test_weak_verb_right_after_the_group_and_its_object():
-    perps, victims = roles("IS snipers targeted and wounded two policemen in the town.", "IQ")
+    perps, victims = roles("IS snipers hit and wounded two policemen at a checkpoint.", "IQ")
     assert perps == ["Islamic State"] and victims == ["Police Forces of Iraq"]
 
 
@@ -239,14 +239,14 @@ def test_coordinated_object_is_no_subject():
 
 
 def test_participle_after_an_object_belongs_to_the_subject():
-    text = ("Islamic State militants targeted a vehicle belonging to the Egyptian military with a roadside bomb, "
+    text = ("Islamic State militants targeted a truck belonging to the Egyptian military with a buried bomb, "
             "killing four soldiers.")
     perps, victims = roles(text, "EG")
     assert perps == ["Islamic State"] and victims == ["Military Forces of Egypt"]
 
 
 def test_killed_after_exchanging_fire_with_police():
-    perps, victims = roles("Two gang members were killed after exchanging fire with police officers.", "BR")
+    perps, victims = roles("Three suspected robbers were shot dead after exchanging fire with police officers.", "BR")
     assert perps == ["Police Forces of Brazil"]
 
 
@@ -258,7 +258,7 @@ def test_subject_with_an_along_with_apposition():
 
 
 def test_person_nouns_are_victims_only_where_harmed():
-    perps, victims = roles("A man was shot dead by unidentified motorcycle-riding assailants near his home.", "PH")
+    perps, victims = roles("A farmer was shot dead by unidentified gunmen on a motorcycle outside his house.", "PH")
     assert perps == ["Unidentified Armed Group (Philippines)"] and victims == ["Civilians"]
     # arrested people and the target of an operation are no civilian victims
     _, victims = roles("Police arrested two people at the checkpoint.", "PH")
@@ -266,15 +266,15 @@ def test_person_nouns_are_victims_only_where_harmed():
 
 
 def test_parenthesised_acronym_before_the_claim():
-    text = ("Gunmen opened fire on a patrol near the border, killing a soldier. The New People's Army (NPA) claimed "
-            "responsibility for the attack.")
+    text = ("Gunmen opened fire on a patrol near the border, killing a soldier. The communist New People's Army (NPA) claimed "
+            "responsibility a day later.")
     perps, _ = roles(text, "PH")
     assert perps == ["NPA: New People's Army"]
 
 
 def test_suspected_involvement_of_a_group():
-    text = ("Assailants fired on a bus near the town. No group claimed responsibility; however, sources suspected the "
-            "involvement of al-Shabaab.")
+    text = ("Gunmen opened fire on a minibus outside the town. Nobody claimed the attack, but village elders suspected "
+            "the involvement of al-Shabaab.")
     perps, _ = roles(text, "KE")
     assert perps == ["al-Shabaab"]
 
@@ -288,7 +288,7 @@ def test_the_target_of_an_operation_is_its_victim():
 
 
 def test_a_shooting_is_no_crowd_violence():
-    text = "Two men shot at people inside a store. The owner was injured."
+    text = "Two men fired at customers in a shop. The shopkeeper was injured."
     sents = split_sentences(text)
     trig = [find_triggers(text, s.start, s.end) for s in sents]
     # whatever context the event rules give the trigger, a shooting does not make the shooters "Rioters"
@@ -299,7 +299,7 @@ def test_a_shooting_is_no_crowd_violence():
 
 
 def test_the_crowd_is_read_from_the_first_crowd_sentence():
-    text = ("Residents held a pot-banging protest against the release of prisoners. It was the second day of "
-            "protests after riots in the country's prisons the week before.")
+    text = ("Residents banged pots in protest against the early release of inmates. Protests had gone on "
+            "for two days since riots in several jails the week before.")
     perps, _ = roles(text, "AR")
     assert perps == ["Protesters"]

@@ -115,7 +115,7 @@ def test_unauthenticated_writes_are_401(db_url, make_api, passwords):
 
 def test_viewer_writes_are_403_and_change_nothing(db_url, make_api):
     api = make_api(db_url)
-    api.login("vera")
+    api.sign_in("vera")
     item = api.incidents()["items"][0]
     r = api.write("POST", f"/api/v1/incidents/{item['id']}/approve", json={"version": item["version"]})
     assert r.status_code == 403 and r.json()["error"]["code"] == "HW-AUTH-ROLE"

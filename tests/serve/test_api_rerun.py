@@ -93,3 +93,18 @@ def test_export_status_column_follows_the_review(reviewer, db_url):
     rows = {r["incident_id"]: r for r in map(json.loads, out.output.splitlines())}
     assert rows[inc["id"]]["review_status"] == "approved"
     assert sum(r["review_status"] == "approved" for r in rows.values()) == 1
+
+
+def test_exports_carry_the_reviewers_edits(reviewer, db_url):
+    """`harmwatch export` (store.merged.iter_merged) writes the edited value, not the extracted one."""
+    inc = _incident_of(reviewer, SEED)
+    r = reviewer.write("PATCH", f"/api/v1/incidents/{inc['id']}",
+                       json={"version": inc["version"], "fields": {"location.admin1": "Ninawa", "killed.best": 251}})
+    assert r.status_code == 200
+    out = CliRunner().invoke(cli, ["export", "--db", db_url, "--format", "jsonl", "--silent"])
+    assert out.exit_code == 0, out.output
+    rows = {r["incident_id"]: r for r in map(json.loads, out.output.splitlines())}
+    mine = rows[inc["id"]]
+    assert mine["location"]["admin1"] == "Ninawa" and mine["killed"]["best"] == 251
+    assert mine["killed"]["min"] == 250 and mine["edited"] == ["killed.best", "location.admin1"]
+    assert all("edited" not in r for k, r in rows.items() if k != inc["id"])

@@ -3,6 +3,9 @@ reopen, the audit trail, merge and split."""
 
 from __future__ import annotations
 
+from harmwatch.store import open_store
+from harmwatch.store.merged import merge_store
+
 
 def _multi(api) -> dict:
     return next(i for i in api.incidents(sort="-killed")["items"] if i["report_count"] > 1)
@@ -97,13 +100,16 @@ def test_approve_reject_reopen_and_their_audit(reviewer):
     assert reviewer.get("/api/v1/audit", params={"user": "nobody"}).json()["total"] == 0
 
 
-def test_merge_then_split_back(reviewer):
+def test_merge_then_split_back(reviewer, db_url):
     af = [i for i in reviewer.incidents(country="AF", sort="date")["items"] if i["report_count"] == 1]
     a, b = af[0], af[1]
     r = reviewer.write("POST", "/api/v1/incidents/merge", json={"ids": [a["id"], b["id"]]})
     assert r.status_code == 200, r.text
     joined = r.json()
     assert joined["report_count"] == 2
+    with open_store(db_url, create=False) as store:
+        merge_store(store)  # a full re-merge keeps the reviewer's join
+    assert reviewer.get(f"/api/v1/incidents/{joined['id']}").json()["report_count"] == 2
     docs = {rep["doc_id"] for rep in joined["reports"]}
     assert len(docs) == 2
     ids = {i["id"] for i in reviewer.incidents()["items"]}
@@ -117,6 +123,10 @@ def test_merge_then_split_back(reviewer):
     assert len(parts) == 2 and all(p["report_count"] == 1 for p in parts)
     assert {p["id"] for p in parts} == {a["id"], b["id"]}  # the same reports give the same ids again
     assert reviewer.incidents()["total"] == len(ids) + 1
+    # the decisions are kept: a full re-merge keeps the two apart again
+    with open_store(db_url, create=False) as store:
+        merge_store(store)
+    assert {a["id"], b["id"]} <= {i["id"] for i in reviewer.incidents()["items"]}
 
     bad = reviewer.write("POST", "/api/v1/incidents/merge", json={"ids": [a["id"]]})
     assert bad.status_code == 422

@@ -93,7 +93,7 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+|two\s+groups\s+of\s+)?$", re
 # --- attribution: text right after a mention ("X claimed responsibility", "X-claimed", "X is believed
 # to be behind"); a relative pronoun or "has/have" may stand between
 _RESP_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,40}\)|\))?"  # "the Islamic State of Iraq and the Levant (ISIL) claimed", "(NPA) claimed"
+    r"(?:\s*\([^()]{1,40}\)|\))?"  # "the Islamic State of Iraq and the Levant (ISIL) has claimed", "(NPA) claimed"
     r"\s*(?:[-\u2010\u2011]\s*(?:claimed|linked|led)\b"
     r"|(?:,\s*(?:which|who)\s+(?:is|are|was|were|has\s+been)\s+(?:linked|affiliated|allied|aligned|tied|"
     r"loyal)\s+to\s+[^,.;]{1,60},)?"

@@ -202,11 +202,18 @@ def login(store: Any, name: str, password: str, client: str = "unknown") -> tupl
         raise AuthError("wrong user name or password", code="HW-AUTH-BAD-LOGIN",
                         hint=f"{FAIL_LIMIT_USER} failed attempts in {int(FAIL_WINDOW.total_seconds() // 60)} "
                              "minutes lock the account for a while")
+    return open_session(store, name, password=password)
+
+
+def open_session(store: Any, name: str, *, password: str | None = None) -> tuple[SessionInfo, str]:
+    """A new session for user ``name`` (after :func:`login` checked the password; ``password``
+    upgrades an outdated hash). Returns the session and its token."""
+    now = _now()
     token = secrets.token_urlsafe(32)
     expires = now + timedelta(hours=SESSION_HOURS)
     with store._writing("opening a session") as s:  # noqa: SLF001
         user = _user(s, name)
-        if _hasher.check_needs_rehash(user.password_hash):
+        if password is not None and _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         s.execute(delete(LoginFailure).where(LoginFailure.username == name))
         s.execute(delete(AuthSession).where(AuthSession.expires_at <= now))

@@ -155,15 +155,26 @@ def _columns(record: dict[str, Any]) -> dict[str, Any]:
 
 def iter_merged(store: Store) -> Iterator[dict[str, Any]]:
     """Merged incidents (record fields plus ``incident_id``, ``reports``, ``review_status``), ordered
-    by date (unknown last), then id."""
+    by date (unknown last), then id. A reviewer's edits (review_models.FieldOverride) are applied
+    over the extracted values, so exports give what the reviewer decided; ``edited`` lists them."""
+    from .review_fields import apply_overrides
+    from .review_models import FieldOverride
+
     R = MergedIncidentRow
     with store._read() as s:  # noqa: SLF001
         q = select(R).order_by(R.date_start.is_(None), R.date_start, R.id).execution_options(yield_per=500)
-        for row in s.scalars(q):
-            record = dict(row.record or {})
-            record["incident_id"] = row.id
-            record["review_status"] = row.review_status
-            yield record
+        for partition in s.scalars(q).partitions():
+            edits: dict[str, dict[str, Any]] = {}
+            for o in s.scalars(select(FieldOverride).where(FieldOverride.incident_id.in_([r.id for r in partition]))):
+                edits.setdefault(o.incident_id, {})[o.field] = o.value
+            for row in partition:
+                record = dict(row.record or {})
+                if row.id in edits:
+                    record = apply_overrides(record, edits[row.id])
+                    record["edited"] = sorted(edits[row.id])
+                record["incident_id"] = row.id
+                record["review_status"] = row.review_status
+                yield record
 
 
 def has_merged(store: Store) -> bool:
