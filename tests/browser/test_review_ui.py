@@ -174,7 +174,7 @@ def test_edit_then_approve_with_keys_and_the_audit_shows_it(logged_in, api):
     edit = next(r for r in rows if r[2] == "edit" and r[3] == "killed.best")
     assert edit[1] == USER
     assert edit[4] == ("—" if old_best is None else str(old_best)) and edit[5] == str(new_best)
-    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", rows[0][0])
+    assert re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC", rows[0][0])  # when, in UTC
     after = api(f"/incidents/{second}")
     assert after["status"] == "approved" and after["fields"]["killed"]["value"]["best"] == new_best
     assert after["review"]["by"] == USER

@@ -7,10 +7,22 @@ import gzip
 import json
 import re
 
+import geojson_validator
 import pytest
 from fastapi.testclient import TestClient
 
 from harmwatch.serve import ui
+
+geojson_validator.configure_logging(enabled=False)
+
+# RFC 7946 faults the validator calls invalid (unclosed rings, degenerate rings, ring orientation)
+_INVALID = ("unclosed", "less_three_unique_nodes", "exterior_not_ccw", "interior_not_cw")
+
+
+def _valid_geojson(fc: dict) -> None:
+    assert geojson_validator.validate_structure(fc, check_crs=True) == {}
+    found = geojson_validator.validate_geometries(fc, criteria_invalid=_INVALID, criteria_problematic=())
+    assert not found.get("invalid"), found["invalid"]
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +93,7 @@ def test_basemap_is_the_shipped_countries_simplified(client):
     assert r.status_code == 200 and r.headers["content-type"] == "application/geo+json"
     fc = r.json()
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) > 200
+    _valid_geojson(fc)
     codes = {f["properties"]["country_code"] for f in fc["features"]}
     assert {"AF", "IQ", "SV", "CO", "US"} <= codes
     points = 0
@@ -103,6 +116,7 @@ def test_basemap_provinces_of_one_country(client):
     names = {f["properties"]["name"] for f in af["features"]}
     assert len(af["features"]) >= 30 and {"Kandahar", "Helmand", "Kabul"} <= names
     assert {f["properties"]["country_code"] for f in af["features"]} == {"AF"}
+    _valid_geojson(af)
     nowhere = client.get("/api/v1/basemap", params={"level": "admin1", "country": "ZZ"}).json()
     assert nowhere == {"type": "FeatureCollection", "features": []}
     bad = client.get("/api/v1/basemap", params={"country": "' OR 1=1 --"})

@@ -65,7 +65,7 @@ _LEVELS = {
     "admin0": ("ne_10m_admin0_simpl500m.geojson.gz", 0.04, 0.01, ("name", "iso_a2")),
     "admin1": ("ne_10m_admin1_simpl500m.geojson.gz", 0.02, 0.001, ("name_en", "name", "iso_a2", "iso_3166_2")),
 }
-_FORMAT = 1
+_FORMAT = 2
 # the endpoint runs in the server's thread pool: the map asks for a dozen countries at once, and
 # without this lock each request would parse the 5 MB admin-1 source itself
 _BUILD_LOCK = threading.Lock()
@@ -137,6 +137,7 @@ def _build(level: str, country: str | None) -> bytes:
 
     Simplification does not preserve topology (ten times faster; a sliver island that collapses is
     dropped) and coordinates are rounded to the level's grid: a drawing, not a geodetic product.
+    Rings are oriented as RFC 7946 asks (exterior counterclockwise).
     """
     import numpy as np
     import shapely
@@ -148,6 +149,8 @@ def _build(level: str, country: str | None) -> bytes:
         return b'{"type":"FeatureCollection","features":[]}'
     simple = shapely.simplify([g for _, g in pairs], tolerance, preserve_topology=False)
     simple = shapely.transform(simple, lambda c: np.round(c, decimals))
+    # RFC 7946 section 3.1.6: exterior rings counterclockwise, holes clockwise
+    simple = shapely.orient_polygons(simple, exterior_cw=False)
     features = []
     for (p, _), g in zip(pairs, simple):
         if g is None or g.is_empty:
