@@ -327,3 +327,54 @@ def test_approve_from_the_list_by_keys_moves_to_the_next_row(logged_in, api):
     assert api(f"/incidents/{target}")["status"] == "approved"
     # the selection moved on to the next row, ready for the next decision
     assert page.get_attribute(f'#incident-table tr[data-id="{ids[3]}"]', "aria-selected") == "true"
+
+
+def test_a_stale_version_is_refused_shown_and_reloaded(logged_in, api):
+    """Two reviewers: the second write on an old version is a 409, said so, never a silent overwrite."""
+    page = logged_in
+    target = _rows(page)[4]
+    page.goto(f"/#/incident/{target}")
+    page.wait_for_selector(f'.incident[data-id="{target}"]')
+    seen = api(f"/incidents/{target}")["version"]
+    # someone else edits it meanwhile (same API, another write)
+    csrf = api("/auth/me")["csrf_token"]
+    other = page.request.patch(f"/api/v1/incidents/{target}", headers={"X-CSRF-Token": csrf},
+                               data={"version": seen, "fields": {"victim_category": "civilians"}})
+    assert other.ok, other.text()
+    page.click("#btn-approve")  # this page still holds the old version
+    page.wait_for_selector(".toast-error")
+    assert "Someone else changed this incident first" in page.inner_text(".toast-error")
+    page.wait_for_selector(f'.incident[data-version="{seen + 1}"]')  # reloaded with their change
+    now = api(f"/incidents/{target}")
+    assert now["status"] == "unreviewed" and now["version"] == seen + 1
+
+
+def test_split_reports_off_then_merge_them_back(logged_in, api):
+    page = logged_in
+    items = api("/incidents", page_size=500)["items"]
+    two = next(i for i in items if i["report_count"] == 2)
+    inc = api(f"/incidents/{two['id']}")
+    leaving = inc["reports"][1]["doc_id"]
+    page.goto(f"/#/incident/{inc['id']}")
+    page.wait_for_selector("#btn-split:not([disabled])")
+    page.click("#btn-split")
+    page.check(f'dialog[open] input[value="{leaving}"]')
+    page.click("dialog[open] button[type=submit]")
+    page.wait_for_function(f"() => !location.hash.endsWith('{inc['id']}')")
+    page.wait_for_selector("article.report")
+    # the split leaves two incidents of one report each, and the page shows one of them
+    first = page.get_attribute(".incident", "data-id")
+    docs = {first: page.eval_on_selector_all("article.report", "as => as.map(a => a.dataset.doc)")}
+    assert len(docs[first]) == 1
+    other_doc = ({r["doc_id"] for r in inc["reports"]} - set(docs[first])).pop()
+    other = api(f"/documents/{other_doc}")["incidents"]
+    assert len(other) == 1 and other[0] != first
+    # merge them back: type the other id in the merge dialog
+    page.click("#btn-merge")
+    page.fill("#merge-ids", other[0])
+    page.click("dialog[open] button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('article.report').length == 2")
+    joined = page.get_attribute(".incident", "data-id")
+    assert {r["doc_id"] for r in api(f"/incidents/{joined}")["reports"]} == {r["doc_id"] for r in inc["reports"]}
+    actions = page.locator("#audit-table tbody td:nth-child(3)").all_text_contents()
+    assert "merge" in actions
