@@ -112,6 +112,15 @@ def test_clicking_a_field_highlights_its_words(logged_in, api):
     page.click('tr.field-row[data-field="location"] th')
     page.evaluate("() => window.scrollTo(0, 0)")  # the header in view; the report box keeps its scroll
     shot(page, "incident")
+    # the founding example: one report, three killed figures that disagree, the perpetrator named three ways
+    seed = api("/documents/seed-000_ea6982988430f7db")["incidents"][0]
+    page.goto(f"/#/incident/{seed}")
+    page.wait_for_selector("#disagreement")
+    page.click('tr.field-row[data-field="perpetrators"] th')
+    lit = page.locator("mark.ev.active").all_text_contents()
+    assert "Islamic State of Iraq and Syria" in lit and "ISIS" in lit
+    page.evaluate("() => window.scrollTo(0, 0)")
+    shot(page, "incident-seed")
 
 
 def test_claims_of_all_reports_side_by_side(logged_in, api):
