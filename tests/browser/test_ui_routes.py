@@ -47,6 +47,9 @@ def test_page_and_assets_carry_a_strict_csp(client):
     js = client.get("/static/app.js")
     assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
     assert js.headers["content-security-policy"] == csp
+    # revalidation with the ETag answers 304 without the body
+    again = client.get("/static/app.js", headers={"If-None-Match": js.headers["etag"]})
+    assert again.status_code == 304 and not again.content
 
 
 @pytest.mark.parametrize("path", ["/static/../ui.py", "/static/%2e%2e/ui.py", "/static/..%2fui.py",

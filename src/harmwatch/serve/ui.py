@@ -78,28 +78,36 @@ def _error(status: int, code: str, message: str, hint: str = "") -> JSONResponse
     )
 
 
-def _static_response(path: Path) -> Response:
-    headers = dict(SECURITY_HEADERS)
-    # the assets change with the package, not while it runs: revalidate each load, cheap with ETag
-    headers["Cache-Control"] = "no-cache"
+@lru_cache(maxsize=64)
+def _asset(path: Path, mtime_ns: int) -> tuple[bytes, str]:
     body = path.read_bytes()
-    headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+    return body, '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+
+
+def _static_response(path: Path, request: Request) -> Response:
+    headers = dict(SECURITY_HEADERS)
+    # the assets change with the package, not while it runs: revalidate each load, cheap with the ETag
+    headers["Cache-Control"] = "no-cache"
+    body, etag = _asset(path, path.stat().st_mtime_ns)
+    headers["ETag"] = etag
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
     return Response(body, media_type=_TYPES.get(path.suffix, "application/octet-stream"), headers=headers)
 
 
 @router.get("/", include_in_schema=False)
-def index() -> Response:
+def index(request: Request) -> Response:
     """The single page of the UI; its views (login, list, map, incident) are chosen by the URL hash."""
-    return _static_response(STATIC_DIR / "index.html")
+    return _static_response(STATIC_DIR / "index.html", request)
 
 
 @router.get("/static/{name:path}", include_in_schema=False)
-def static(name: str) -> Response:
+def static(name: str, request: Request) -> Response:
     """A bundled asset; a path that leaves ``static/`` (``..``, absolute) is a 404, never a file read."""
     target = (STATIC_DIR / name).resolve()
     if not target.is_relative_to(STATIC_DIR) or not target.is_file() or target.suffix not in _TYPES:
         return _error(404, "HW-UI-NOT-FOUND", f"no such asset: {name}", "assets live under /static/")
-    return _static_response(target)
+    return _static_response(target, request)
 
 
 def _cache_dir() -> Path:
