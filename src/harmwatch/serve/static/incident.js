@@ -21,9 +21,8 @@ function listHash() {
 /** The id before/after this one in the remembered list (fetching the neighbouring page if needed). */
 async function neighbour(id, step) {
   const last = lastList();
-  if (!last) return null;
+  if (!last || last.ids.indexOf(id) < 0) return undefined;  // not reached from a list
   const i = last.ids.indexOf(id);
-  if (i < 0) return null;
   const j = i + step;
   if (j >= 0 && j < last.ids.length) return last.ids[j];
   const page = last.page + step;
@@ -319,6 +318,7 @@ export async function renderIncident(root, id, params) {
     try {
       const next = await neighbour(inc.id, step);
       if (next) location.hash = `#/incident/${enc(next)}`;
+      else if (next === undefined) toast("This incident is not in the list you last opened: j / k walk a list.");
       else toast(step > 0 ? "Last incident of the list" : "First incident of the list");
     } catch (e) { fail(e); }
   }
