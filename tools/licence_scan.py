@@ -75,7 +75,10 @@ def _read(path: Path) -> str | None:
         if path.suffix == ".gz":
             with gzip.open(path, "rt", errors="replace") as f:
                 return f.read()
-        return path.read_text(errors="replace")
+        raw = path.read_bytes()
+        if b"\x00" in raw[:8192]:  # a binary file (a PNG screenshot): its bytes are no wording
+            return None
+        return raw.decode("utf-8", errors="replace")
     except (OSError, EOFError, UnicodeError):
         return None
 
