@@ -20,3 +20,14 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def muc_messages(shared: Path) -> dict[str, str]:
+    """MUC-3/4 messages (public domain) by id, for tests that need real multi-report incidents."""
+    from harmwatch.evaluation.muc import load
+
+    path = shared / "data" / "eval"
+    if not (path / "muc34").is_dir():
+        pytest.skip("no muc34 data")
+    return {i.id: i.text for i in load(path)}

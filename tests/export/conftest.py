@@ -59,16 +59,6 @@ def set_status():
     return _set_status
 
 
-@pytest.fixture(scope="session")
-def muc_messages(shared: Path) -> dict[str, str]:
-    from harmwatch.evaluation.muc import load
-
-    path = shared / "data" / "eval"
-    if not (path / "muc34").is_dir():
-        pytest.skip("no muc34 data")
-    return {i.id: i.text for i in load(path)}
-
-
 SEED_DOC = "seed-000_ea6982988430f7db"
 
 

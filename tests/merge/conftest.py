@@ -45,12 +45,3 @@ def gva_results(shared: Path) -> list[dict]:
             out.append(r)
     return out
 
-
-@pytest.fixture(scope="session")
-def muc_messages(shared: Path) -> dict[str, str]:
-    from harmwatch.evaluation.muc import load
-
-    path = shared / "data" / "eval"
-    if not (path / "muc34").is_dir():
-        pytest.skip("no muc34 data")
-    return {i.id: i.text for i in load(path)}
