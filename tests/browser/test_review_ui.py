@@ -6,6 +6,7 @@ the API's own answers and the stored document text.
 
 from __future__ import annotations
 
+import json
 import re
 
 from tests.browser.conftest import HOSTILE, HOSTILE_IMG, HOSTILE_SCRIPT, PASSWORD, USER, shot
@@ -51,6 +52,15 @@ def test_filters_change_the_list(logged_in, api):
     places = page.eval_on_selector_all("#incident-table td.c-place", "tds => tds.map(t => t.textContent)")
     assert places and all(p.endswith("AF") for p in places)
     assert "country=AF" in page.url  # the filtered view is a bookmarkable URL
+
+    # Export downloads what the filtered list shows, in the chosen format
+    page.select_option("#export-format", "jsonl")
+    href = page.get_attribute("#export-link", "href")
+    assert href.startswith("/api/v1/export?") and "format=jsonl" in href and "country=AF" in href
+    with page.expect_download() as dl:
+        page.click("#export-link")
+    lines = open(dl.value.path(), encoding="utf-8").read().splitlines()
+    assert sorted(json.loads(x)["incident_id"] for x in lines) == sorted(i["id"] for i in af["items"])
 
     # the killed range narrows it further, and the count shown is the API's
     page.fill("#f-killed_min", "3")

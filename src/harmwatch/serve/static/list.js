@@ -100,6 +100,21 @@ export async function renderList(root, params) {
       h("th", { scope: "col", class: "c-num", title: "reports merged into the incident" }, "Reports"))),
     h("tbody", {}, rows));
 
+  // export what the list shows: the same filters, in any format of harmwatch export (docs/EXPORTS.md)
+  const exportLink = h("a", { class: "btn btn-sm", id: "export-link", download: "" }, "Export");
+  const formats = [["acled", "ACLED CSV"], ["ucdp", "UCDP GED CSV"], ["geojson", "GeoJSON"],
+    ["parquet", "Parquet"], ["xlsx", "Excel"], ["jsonl", "JSONL"]];
+  const exportFormat = h("select", { id: "export-format", "aria-label": "Export format",
+    onchange: () => setExport() }, formats.map(([v, label]) => h("option", { value: v }, label)));
+  function setExport() {
+    const q = new URLSearchParams({ format: exportFormat.value });
+    for (const [k, v] of Object.entries(filters)) if (v !== "" && v !== null && v !== undefined) q.set(k, v);
+    exportLink.setAttribute("href", "/api/v1/export?" + q.toString());
+  }
+  setExport();
+  const exporter = h("div", { class: "exporter", title: "Download the incidents these filters match" },
+    exportFormat, exportLink);
+
   replace(main,
     h("div", { class: "list-head" },
       h("h1", { class: "h1" }, "Incidents"),
@@ -107,6 +122,7 @@ export async function renderList(root, params) {
         data.total ? `${fmtNum(first)}–${fmtNum(last)} of ${fmtNum(data.total)}` : "no incident matches"),
       activeFilterChips(filters, applyFilters),
       h("div", { class: "spacer" }),
+      exporter,
       pager),
     data.items.length ? table : h("div", { class: "empty" }, "No incident matches these filters.",
       h("button", { type: "button", class: "btn btn-sm", onclick: () => applyFilters({}) }, "Clear filters")),
