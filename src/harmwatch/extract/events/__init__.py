@@ -15,9 +15,10 @@ from harmwatch.extract.events.triggers import (
     classifying_classes,
     event_type_of,
     find_triggers,
+    history_sentence,
 )
 
 __all__ = [
     "BACKGROUND", "SEPARATE_INCIDENT", "SUB_EVENTS", "Trigger", "classify", "classifying_classes",
-    "event_type_of", "find_triggers", "non_conflict_kind", "non_conflict_sentence",
+    "event_type_of", "find_triggers", "history_sentence", "non_conflict_kind", "non_conflict_sentence",
 ]

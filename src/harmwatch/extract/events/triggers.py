@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from harmwatch.extract.fastmatch import grouped_regex, led, which_pattern
+from harmwatch.extract.events import figurative as _fig
 from harmwatch.extract.events import nonconflict as _nc
 from harmwatch.types import Span
 
@@ -218,6 +219,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         realis = _is_realis(text, start, m.start(), m.end())
         if realis and _is_protest_object(text, start, m.start(), word, cls):
             realis = False
+        if realis and _fig.figurative_trigger(text, start, end, m.start(), m.end(), cls):
+            realis = False  # "shot 52 percent", "attacked the budget plan", "stellar explosions"
+        if cls == "protest" and strength >= 2 and word[:4].lower() == "prot" and _fig.protest_aside(text, start, m.start()):
+            strength = 1  # "amid worsening protests": a protest in passing
         if strength < 2 and realis and word.lower() in _PRESENT_VERBS and _headline_verb(text, start, m.start(), m.end(), end):
             strength = 2  # "Taliban kill 5 police in Helmand": a headline reports in the present
         ctx = None
@@ -233,6 +238,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     if any(t.realis and _nc.accident_harm(t.cls, t.text) for t in out) and _nc.non_conflict_sentence(text, start, end, 300):
         # an earthquake, a crash, a boiler blast: harm without an attacker is no armed-violence event
         out = [Trigger(t.span, t.text, t.cls, t.strength, False, t.ctx) if _nc.accident_harm(t.cls, t.text) else t for t in out]
+    if any(t.realis and t.cls in ("kill", "injure") for t in out) and _nc.suicide_near(text, start, end):
+        out = [Trigger(t.span, t.text, t.cls, t.strength, False, t.ctx) if t.cls in ("kill", "injure") else t for t in out]
     return out
 
 
@@ -525,9 +532,43 @@ BACKGROUND = re.compile(
     r"(?:war|conflict|insurgency|fighting|violence|campaign|uprising)s? (?:which |that )?(?:\w+ ){0,8}?"
     r"(?<!to )(?:has|have|had) (?:left|claimed|killed|cost)|"
     r"(?:war|conflict|insurgency) in which|responsible for (?:the )?(?:deaths?|killings?|killing)|"
-    r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago)\b",
+    r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago|"
+    # history: centuries, decades of old years, eras ("in the 14th century", "in the 1300s", "over the centuries")
+    r"(?:in|during|since|from|by|until|of|throughout) the (?:(?:early|late|mid-?)\s?)?(?:\d{1,2}(?:st|nd|rd|th)|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth)[- ]century|centuries (?:ago|earlier|before|later)|"
+    r"over the (?:past )?centuries|(?:in|during|since|by|until|of) the (?:(?:early|late|mid-?)\s?)?1[0-8]\d0s|"
+    r"middle ages|medieval|in ancient|prehistor\w*|"
+    # a war's, a genocide's, a pandemic's toll: an aside, never the incident's figure
+    r"(?:died|killed|perished|murdered|lost their lives|were slaughtered) (?:\w+ ){0,3}?(?:in|during|by) the (?:[\w-]+ ){0,3}?"
+    r"(?:wars?|genocides?|holocaust|famines?|pandemics?|plagues?)(?![\w-])|"
+    r"(?:genocides?|holocaust|pandemics?|plagues?) (?:\w+ ){0,6}?(?:in which|that|which) (?:\w+ ){0,3}?(?:killed|left|claimed|cost|wiped out)|"
+    r"(?:in|during) the (?:[\w-]+ ){0,2}?(?:genocides?|holocaust))\b",
     re.IGNORECASE,
 )
+
+# a year in a sentence ("in 1347", "the 1967 war", "in November 1923"): not a figure ("1,200"), not a
+# share ("1998 percent" does not occur, "1998%" may), not part of a longer number or a code
+_YEAR = re.compile(r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d)")
+#: a sentence whose years are all at least this many years before publication tells history
+HISTORY_YEARS = 10
+#: without a publication date, years before this one are history
+HISTORY_BEFORE = 1900
+
+
+def history_sentence(text: str, start: int, end: int, published_year: int | None) -> bool:
+    """Does ``text[start:end]`` tell history: it names years, every one of them at least
+    :data:`HISTORY_YEARS` before the publication year (without one: before :data:`HISTORY_BEFORE`)?
+
+    "The Black Death reached Europe in 1347 and killed ...", "seized the territories in the 1967
+    war": events decades before the report are background, never incidents of it. A sentence that
+    also names a recent year ("in 1994 and again in 2023") is not history.
+    """
+    years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)]
+    if not years:
+        return False
+    cut = (published_year - HISTORY_YEARS) if published_year else HISTORY_BEFORE
+    return all(y <= cut for y in years) if published_year else all(y < cut for y in years)
 
 
 # Patterns searched over whole sentences or look-back windows: behind their first-character lookahead
