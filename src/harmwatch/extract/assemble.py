@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from harmwatch.extract import casualties as cas_mod
+from harmwatch.extract import confidence as confidence_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
 from harmwatch.extract.events import (
@@ -39,6 +40,7 @@ from harmwatch.extract.events import (
     event_type_of,
     find_triggers,
     history_sentence,
+    register_density,
 )
 from harmwatch.extract.places.geocode import SPECIFICITY
 from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
@@ -124,7 +126,11 @@ def extract_incidents(doc: Document) -> list[Incident]:
         again = _fill(text, feats, sents, host[0], published, hints, country_hint, dl_span)
         if again is not None:
             merged[merged.index(host)] = (host[0], again)
-    return [inc for _, inc in merged]
+    incidents = [inc for _, inc in merged]
+    register = register_density(text) if incidents else 0.0
+    for inc in incidents:
+        inc.confidence = _confidence(inc, text, len(incidents), register)
+    return incidents
 
 
 def _same_unit(a: Incident, b: Incident) -> bool:
@@ -345,13 +351,12 @@ def _fill(
         evidence=[list(s) for s in spans],
         event_evidence=[list(t.span) for t in triggers if t.strength >= 2],
     )
-    inc.confidence = _confidence(inc)
     inc.summary = _summary(inc)
     return inc
 
 
 #: an incident dated this many days or more before the publication date is history told in the report
-HISTORY_DAYS = 2 * 365
+HISTORY_DAYS = 10 * 365  # as a sentence's years (events.HISTORY_YEARS): a retrospective's subject stays
 
 
 def _history(date: dict, published: dt.date | None) -> bool:
@@ -619,13 +624,10 @@ def _finer(a: str | None, b: str | None) -> bool:
     return SPECIFICITY.get(a, 0) > SPECIFICITY.get(b, 0)
 
 
-def _confidence(inc: Incident) -> float:
-    score = 0.3
-    score += 0.2 if (inc.killed or inc.injured) else 0.0
-    score += 0.15 if inc.perpetrators else 0.0
-    score += 0.15 if inc.date and inc.date.get("start") else 0.0
-    score += 0.2 if inc.location and inc.location.get("lat") is not None else 0.0
-    return round(min(score, 1.0), 2)
+def _confidence(inc: Incident, text: str, n_incidents: int, register: float) -> float:
+    """The probability that ``inc`` is a real incident as coded: the logistic model of
+    :mod:`harmwatch.extract.confidence` (its features, weights and how they were fitted)."""
+    return confidence_mod.confidence(inc, text, n_incidents, register)
 
 
 def _summary(inc: Incident) -> str:

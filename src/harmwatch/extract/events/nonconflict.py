@@ -79,7 +79,8 @@ _ACCIDENT = (
     r"(?:chemical|power|gas|industrial|pesticide|fertili[sz]er|nuclear) plant|factory|mine|coal mine|oil well|gas well|"
     r"generator|battery|stove|heater|tanker|fuel tanker|oil tanker)s? (?:explo(?:ded|sions?|de|des)|blasts?|bursts?|burst|"
     r"caught fire|leak(?:ed|s|age)?|fires?|blazes?)|"
-    r"(?:explosions?|blasts?|fires?|blazes?|leaks?) (?:at|in|inside|of) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:boiler|factory|"
+    r"(?:explosions?|blasts?|fires?|blazes?|leaks?) (?:(?:took place|occurred|happened|broke out|erupted|went off) )?"
+    r"(?:at|in|inside|of) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:boiler|factory|"
     r"(?:chemical|power|gas|industrial|pesticide|fertili[sz]er|nuclear|processing) plant|refinery|warehouse|mine|"
     r"fireworks? (?:factory|warehouse|shop)|gas station|petrol station|kitchen|restaurant|hospital ward|market)|"
     r"(?:boilers?|furnaces?|reactors?|kilns?|tanks?|cylinders?|transformers?|generators?) (?:[\w-]+ ){0,6}?(?:explo(?:ded|des?|sions?)|blew up|burst)|"
@@ -102,8 +103,9 @@ _DISEASE = (
     r"dengue|hiv|cancers?|(?:heart|lung|infectious|respiratory) diseases?|diseases?|illness(?:es)?|infections?|"
     r"(?:disease |virus |covid |cholera |ebola )?outbreaks?|virus(?:es)?|overdoses?|famines?"
 )
-_CAUSE, _CAUSE_BY_LETTER = grouped_regex([_NATURAL, _ACCIDENT, _DISEASE])
-_CAUSE_SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for p in (_NATURAL, _ACCIDENT, _DISEASE)]
+_CAUSE, _CAUSE_BY_LETTER = grouped_regex([_NATURAL, _ACCIDENT])
+_CAUSE_SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for p in (_NATURAL, _ACCIDENT)]
+_DISEASE_RE = led(re.compile(rf"(?<![\w-])(?:{_DISEASE})(?![\w-])", re.IGNORECASE))
 
 # Every cause above contains one of these words: a sentence without any of them is not looked at again
 # (a set look-up of its words is much cheaper than the search).
@@ -189,7 +191,7 @@ def _not_cause(text: str, lo: int, m: re.Match) -> bool:
 
 def _kind(text: str, m: re.Match) -> str:
     i = which_pattern(_CAUSE_SINGLE, _CAUSE_BY_LETTER, text, m, len(text))
-    return ("natural disaster", "accident", "disease")[i]
+    return ("natural disaster", "accident")[i]
 
 
 def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
@@ -202,7 +204,9 @@ def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
         dot = text.find(".", s, hi)
         e = hi if dot < 0 else dot
         if _may_have_cause(text, s, e):
-            for m in _CAUSE.finditer(text, s, e):
+            found = sorted([(m.start(), 0, m) for m in _CAUSE.finditer(text, s, e)]
+                           + [(m.start(), 1, m) for m in _DISEASE_RE.finditer(text, s, e)], key=lambda x: x[:2])
+            for _, disease, m in found:
                 if _not_cause(text, s, m) or _violent(text, s, e):
                     continue
                 if _FIRE_ONLY.fullmatch(m.group()) and _EXPLOSION.search(text, s, e):
@@ -210,7 +214,7 @@ def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
                 prev = max(lo, text.rfind(".", lo, max(lo, s - 1)) + 1)
                 if prev < s and _violent(text, prev, s):
                     continue
-                return _kind(text, m), (m.start(), m.end())
+                return ("disease" if disease else _kind(text, m)), (m.start(), m.end())
         s = e + 1
     return None
 
@@ -278,7 +282,8 @@ _ATTACK_NEAR = re.compile(
     r"\b(?:suicide (?:bomb|attack|vest|belt|car|blast|explos|bomber|truck|operation|raid|assault|strike)\w*|"
     r"blew (?:him|her|them)sel(?:f|ves) up|detonat\w*|gunm[ae]n|militants?|attackers?|assailants?|"
     r"(?:killed|shot|stabbed) (?:\w+ ){0,3}?(?:before|then|and then) (?:killing|shooting|turning the gun on) (?:him|her|them)sel(?:f|ves)|"
-    r"turn(?:ed|ing) the gun on|murder-suicide)",
+    r"turn(?:ed|ing) the gun on|murder[- ]suicides?|murder\w*|homicides?|before (?:committing suicide|killing (?:him|her|them)sel)|"
+    r"(?:killed|killing|shot|shooting|stabbed|stabbing) (?:his|her|their|a|an|the|two|three|four|five|\d+|several) )",
     re.IGNORECASE,
 )
 
@@ -292,7 +297,7 @@ def suicide_near(text: str, start: int, end: int, lookahead: int = 250) -> Span 
     cut = text.find("\n\n", end, hi)
     hi = cut if cut >= 0 else hi
     m = _SUICIDE.search(text, start, hi)
-    if m is None or _ATTACK_NEAR.search(text, start, hi):
+    if m is None or _ATTACK_NEAR.search(text, max(0, start - lookahead), hi):
         return None
     return (m.start(), m.end())
 
