@@ -30,6 +30,7 @@ from harmwatch.evaluation import runner
 from harmwatch.evaluation.base import default_data_dir, subsample
 from harmwatch.evaluation.calibration import reliability
 from harmwatch.extract import confidence as conf
+from harmwatch.extract.events import register_density
 
 #: the sets the weights may be fitted on (free licences); the others only measure the fit
 FIT_SETS = ["muc34", "isaf_press_releases", "wikievents", "ucdp_ged_sample", "negatives"]
@@ -62,6 +63,7 @@ def features(inc: dict, text: str, n_incidents: int) -> dict[str, object]:
         "place_precision": loc.get("precision"),
         "first_trigger_in_first_600_chars": first < 600,
         "incidents_in_doc": min(n_incidents, 3),
+        "register_density": round(min(max(register_density(text), 0.0), 5.0)),
         "confidence": inc.get("confidence"),
     }
 
@@ -112,7 +114,26 @@ def fit_main(rows: list[dict], folds: int = 5, l2: float = 1.0) -> None:
     print("\nout of fold (5 folds by document):")
     _report([(oof[i], y[i], fit_rows[i]["set"]) for i in range(len(fit_rows))])
     print("\nthe fitted weights on every set (the sets not fitted on are held back):")
-    _report([(_predict(b, w, [r["f"][k] for k in conf.FEATURES]), r["aligned"], r["set"]) for r in rows])
+    scored = [(_predict(b, w, [r["f"][k] for k in conf.FEATURES]), r["aligned"], r["set"]) for r in rows]
+    _report(scored)
+    _thresholds(scored, None)
+
+
+def _thresholds(scored: list[tuple[float, bool, str]], neg_pages: int | None) -> None:
+    """What a cut at each threshold would cost: aligned incidents lost per set, false ones left."""
+    print("\nthreshold: aligned incidents lost (share, per set) | false incidents removed (pooled)")
+    sets = list(dict.fromkeys(s for _, _, s in scored))
+    for t in (0.2, 0.3, 0.4, 0.5, 0.6):
+        lost = []
+        for name in sets:
+            al = [p for p, a, s in scored if s == name and a]
+            if al:
+                lost.append(f"{name.split('_')[0]} {sum(p < t for p in al) / len(al):.3f}")
+        fa = [p for p, a, _ in scored if not a]
+        neg = [p for p, a, s in scored if s == "negatives"]
+        left = sum(p >= t for p in neg)
+        per100 = f", negatives left {left} ({100 * left / neg_pages:.2f}/100 docs)" if neg_pages else ""
+        print(f"  {t:.1f}: {'; '.join(lost)} | {sum(p < t for p in fa)}/{len(fa)} false removed{per100}")
 
 
 def _report(scored: list[tuple[float, bool, str]]) -> None:
@@ -137,12 +158,14 @@ def main() -> None:
     ap.add_argument("--fit", action="store_true", help="fit the confidence weights on FIT_SETS (5-fold CV)")
     ap.add_argument("--check", action="store_true", help="reliability of the shipped confidence on every set")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--all-negatives", action="store_true", help="the whole negative set (its false incidents are few)")
     args = ap.parse_args()
     data_dir = args.data_dir or default_data_dir()
     runner._warm_up()  # same shared resources as `harmwatch eval`
     rows: list[dict] = []
     for name in args.sets.split(","):
-        items = subsample(runner.loader(name).load(data_dir), args.limit, args.seed)
+        limit = None if (name == "negatives" and args.all_negatives) else args.limit
+        items = subsample(runner.loader(name).load(data_dir), limit, args.seed)
         tasks = [("html" if i.text is None else "text", i.id, i.text, i.html, i.published) for i in items]
         preds = runner.predict_all(tasks, args.workers)
         per_doc: dict[str, int] = defaultdict(int)
@@ -157,16 +180,18 @@ def main() -> None:
         print(f"{name}: {len(items)} docs, {cal['n']} incidents, aligned {cal['aligned']}, "
               f"ECE {cal['ece'] if cal['ece'] is None else round(cal['ece'], 3)}, "
               f"AUROC {cal['auroc'] if cal['auroc'] is None else round(cal['auroc'], 3)}")
-    if args.fit:
-        fit_main(rows, l2=args.l2)
-        return
-    if args.check:
-        _report([(conf.score(r["f"]), r["aligned"], r["set"]) for r in rows])
-        return
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r) + "\n")
+    if args.fit:
+        fit_main(rows, l2=args.l2)
+        return
+    if args.check:
+        scored = [(conf.score(r["f"]), r["aligned"], r["set"]) for r in rows]
+        _report(scored)
+        _thresholds(scored, None)
+        return
     pooled = reliability([(float(r["confidence"] or 0), r["aligned"]) for r in rows])
     print(f"\npooled: {pooled['n']} incidents, aligned share {pooled['precision']:.3f}, ECE {pooled['ece']:.3f}, "
           f"AUROC {pooled['auroc']}")

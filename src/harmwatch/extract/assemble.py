@@ -40,7 +40,6 @@ from harmwatch.extract.events import (
     event_type_of,
     find_triggers,
     history_sentence,
-    register_density,
 )
 from harmwatch.extract.places.geocode import SPECIFICITY
 from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
@@ -127,9 +126,8 @@ def extract_incidents(doc: Document) -> list[Incident]:
         if again is not None:
             merged[merged.index(host)] = (host[0], again)
     incidents = [inc for _, inc in merged]
-    register = register_density(text) if incidents else 0.0
     for inc in incidents:
-        inc.confidence = _confidence(inc, text, len(incidents), register)
+        inc.confidence = _confidence(inc, text, len(incidents))
     return incidents
 
 
@@ -624,10 +622,11 @@ def _finer(a: str | None, b: str | None) -> bool:
     return SPECIFICITY.get(a, 0) > SPECIFICITY.get(b, 0)
 
 
-def _confidence(inc: Incident, text: str, n_incidents: int, register: float) -> float:
-    """The probability that ``inc`` is a real incident as coded: the logistic model of
-    :mod:`harmwatch.extract.confidence` (its features, weights and how they were fitted)."""
-    return confidence_mod.confidence(inc, text, n_incidents, register)
+def _confidence(inc: Incident, text: str, n_incidents: int) -> float:
+    """The probability that ``inc`` is a real incident as coded (one of the document's
+    ``n_incidents``): the logistic model of :mod:`harmwatch.extract.confidence` (its features, its
+    weights and how they were fitted)."""
+    return confidence_mod.confidence(inc, text, n_incidents)
 
 
 def _summary(inc: Incident) -> str:
