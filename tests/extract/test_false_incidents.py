@@ -36,6 +36,10 @@ def _incidents(text: str, published: str = "2024-03-12") -> list:
     "The company reached an agreement with its landlord to cut the rent.",
     "The city imposed a curfew on alcohol sales after ten at night.",
     "The pop-up cafe was a blast, and the queue ran around the block.",
+    "[Related: Keynote highlights, new chips and protesters outside the hall]",
+    "Buses rolled through eerily deserted streets at dawn.",
+    "The report said 40% of \u201cshootings and shooting victims\u201d were in two districts.",
+    "Alarms captured by these bedside systems are sent to the nurses' phones.",
 ])
 def test_figurative_violence_words_are_no_events(sentence):
     assert _realis(sentence) == [], sentence
@@ -50,6 +54,9 @@ def test_figurative_violence_words_are_no_events(sentence):
     ("A bomb explosion at the festival killed four people.", "killed"),
     ("The rebels and the government reached a ceasefire agreement in the capital.", "reached a ceasefire"),
     ("Government forces liberated the town from the insurgents.", "liberated"),
+    ("Five soldiers deserted their posts on Monday.", "deserted"),
+    ("Half of the victims were shot in the head.", "were shot"),
+    ("Rebels captured by the army on Monday were taken to the capital.", "captured"),
 ])
 def test_the_same_words_in_reports_of_violence_stay_events(sentence, word):
     assert any(word.lower() in w.lower() for w in _realis(sentence)), (sentence, _realis(sentence))

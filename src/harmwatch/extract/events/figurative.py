@@ -161,10 +161,38 @@ def _sentence_register(text: str, start: int, end: int, market: bool = False) ->
     return False
 
 
+# "95% of murders", "the number of killings", "murder rates": statistics, not an event
+_STATISTIC_BEFORE = re.compile(
+    r"(?:%|\bpercent|\bper cent|\b(?:share|rate|proportion|majority|half|third|quarter|most|statistics|data)) of "
+    r"(?:all |the |these |those )?(?:[\w\"'\u201c\u201d]+ (?:and|or) ){0,3}[\"'\u201c\u201d]?$",
+    re.IGNORECASE,
+)
+_NOUN_TRIGGER = re.compile(r"(?:murder|killing|shooting|death|homicide|attack|stabbing|assault)s?", re.IGNORECASE)
+_STATISTIC_AFTER = re.compile(r"\s+(?:rates?|statistics|figures for|data)\b", re.IGNORECASE)
+# "eerily deserted streets", "a deserted beach": the adjective, not soldiers leaving their units
+_DESERTED_ADJ_BEFORE = re.compile(r"\b(?:\w+ly|a|an|the|is|was|were|are|looked|seemed|lay|stood|left|almost|all but)\s+$",
+                                  re.IGNORECASE)
+# "[Related: ...]", "Read more: ...": a link to another story, not this report
+_LINK_LINE = re.compile(r"\s*[\[(]?\s*(?:related|read more|read also|also read|see also|more on this|recommended|"
+                        r"watch|listen)\s*[:|-]", re.IGNORECASE)
+
+
+def link_line(text: str, sent_start: int) -> bool:
+    """Is the sentence a link to another story ("[Related: ...]", "Read more: ...")?"""
+    return bool(_LINK_LINE.match(text, sent_start, sent_start + 40))
+
+
 def figurative_trigger(text: str, sent_start: int, sent_end: int, s: int, e: int, cls: str) -> bool:
     """Is the trigger ``text[s:e]`` (class ``cls``) of a sentence ``text[sent_start:sent_end]`` a
     violence word used for something else? See the module docstring for the rules."""
     word = text[s:e].lower()
+    if link_line(text, sent_start):
+        return True
+    if word == "deserted" and _DESERTED_ADJ_BEFORE.search(text, max(sent_start, s - 16), s):
+        return True
+    if cls in ("kill", "attack", "injure") and _NOUN_TRIGGER.fullmatch(word) and (
+            _STATISTIC_BEFORE.search(text, max(sent_start, s - 70), s) or _STATISTIC_AFTER.match(text, e, sent_end)):
+        return True
     if cls in ("explosive", "shelling", "clash", "exchange") and word.startswith(("explos", "blast")):
         return bool(_BLAST_NOT.search(text, sent_start, sent_end)) and not _ARMED.search(text, sent_start, sent_end)
     if cls in _NEEDS_ARMED or (cls == "agreement" and not _CONFLICT_AGREEMENT.search(word)):

@@ -145,7 +145,7 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("intervene", 2, r"tear[- ]?gas(?:sed)?|water[- ]can+ons?|rubber bullets|pepper spray|stun grenades|baton[- ]charged?|lathi[- ]?charged?|lathi-?charging|(?:were |was )?dispersed|broke up (?:the |a )?(?:protest|demonstration|rally|crowd|gathering|sit-in|march)"),
     ("protest", 2, r"protest(?:s|ed|ing|ers?|ors?|-march(?:es)?|-rall(?:y|ies))?|took to the streets|(?:took out|held|staged|organi[sz]ed|carried out|led|joined|did|formed) (?:a |an )?(?:[\w-]+ ){0,2}?(?:procession|human chain|motorcade|road blockade|blockade|caravan)s?|gathered (?:[\w,'-]+ ){0,12}?(?:to (?:demand|protest|denounce|condemn|demonstrate|call for|express (?:their )?(?:anger|solidarity|support|opposition))|in (?:protest|solidarity))|(?:banged|banging) pots|pot-banging|cacerolazos?|demonstrat(?:ed|ions?|ing|ors?|e)|rall(?:y|ies|ied|ying)|sit-ins?|vigils?|marched|(?:staged|held|organi[sz]ed|took part in|joined) (?:a |an )?(?:\w+ )?(?:march(?:es)?|strikes?|gatherings?|pickets?)|(?:peaceful|silent|protest|solidarity) march(?:es)?|pickets?|picketed|hunger strikes?|went on (?:an? )?(?:\w+ )?strike|(?:general|labou?r|transport|truckers'?|workers'?) strikes?|(?:blocked|blockaded) (?:the |a |several )?(?:main )?(?:roads?|highways?|streets?|traffic|railway|rails|train (?:tracks|rails)|tracks)|chanted slogans|shouted slogans"),
     ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted(?! (?:\w+ )?(?:funds|money|assets|wealth|public))|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes?|houses?|shops?|property|properties|buildings?|crops|shelters?|huts?|tents?|vehicles?|cars?|farms?|trees|schools?|offices?)|cut down (?:[\w-]+ ){0,3}?trees|burn(?:ed|t) (?:down )?(?:the |a |an |several |some |\d+ )?(?:[\w'-]+ ){0,2}?(?:houses?|homes?|shops?|stores?|vehicles?|cars?|trucks?|buses|bus|offices?|schools?|churches|church|mosques?|markets?|huts?|buildings?|stalls?|tribunes?|property|properties|crops|granaries|granary)|uprooted (?:\w+ ){0,3}?(?:trees|crops)|smashed|(?:damaged|vandali[sz]ed) (?:\w+ ){0,3}?(?:property|properties|vehicles?|cars?|shops?|homes?|houses?|buildings?|offices?|schools?|stores?)|forced (?:\w+ ){0,3}?out of their homes|(?:seized|discovered|confiscated|uprooted) (?:\w+[ ,.-]){0,5}?(?:marijuana|marihuana|cannabis|cocaine|heroin|methamphetamine|opium|drugs|narcotics|cigarettes|contraband|livestock|cattle|goods)|dismantled (?:an? )?(?:[\w-]+ ){0,2}?(?:drug|cocaine|marijuana|heroin|methamphetamine|narcotics?) (?:labs?|laborator(?:y|ies)|plantations?)"),
-    ("arrest", 2, r"arrested|arrests|detained|detains?|captured(?! (?:\w+ ){0,2}?(?:footage|images?|video|photos?|pictures?|moments?|attention|hearts?|imagination))|apprehended|taken into custody|rounded up|nabbed"),
+    ("arrest", 2, r"arrested|arrests|detained|detains?|captured(?! (?:\w+ ){0,2}?(?:footage|images?|video|photos?|pictures?|moments?|attention|hearts?|imagination)|(?: \w+){0,2} by (?:\w+ ){0,3}?(?:systems?|cameras?|sensors?|monitors?|devices?|software|satellites?|CCTV|microphones?|recorders?))|apprehended|taken into custody|rounded up|nabbed"),
     ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated|located) (?:(?!(?:when|as|after|by|in|with|while) )[\w,.]+[ -]){0,6}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunitions?|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|(?:caches?|stash(?:es)?|depots?) (?:of|containing) (?:[\w,]+ ){0,5}?(?:weapons|arms|ammunitions?|explosives|firearms)|shot down (?:[\w-]+[ -]){0,4}?(?:drones?|missiles?|rockets?|UAVs?)|controlled (?:explosion|detonation)|foiled|thwarted|failed to (?:explode|detonate)"),
     ("transfer", 2, r"(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,4}?(?:withdr[ae]w|pulled out|retreated|pulled back|left (?:the )?(?:area|town|city|village|base))|(?:following|after) (?:the )?withdrawal of|(?:withdr[ae]w|withdrawn|withdrawing|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:[\w-]+ ){0,3}?(?:town|city|village|area|district|base|positions?|region|territory|camp)|evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}?without (?:a )?fight(?:ing)?|handed (?:over )?control|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
     ("agreement", 2, r"(?:signed|reached|agreed|brokered|declared|accepted|announced) (?:to |on |upon )?(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:start(?:ed)?|began|beg[iu]n|resumed?|launched|opened|held|hold) (?:the |a |new )?(?:\w+ )?peace (?:talks|negotiations)|in exchange (?:for|of) (?:the )?(?:release|\w+ (?:captured|detained) )|laid down (?:their )?(?:arms|weapons)|(?:group|fighters|militants|insurgents|rebels|militiamen|combatants)(?: \w+)? (?:have |has |had )?surrendered|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
@@ -549,7 +549,19 @@ BACKGROUND = re.compile(
 
 # a year in a sentence ("in 1347", "the 1967 war", "in November 1923"): not a figure ("1,200"), not a
 # share ("1998 percent" does not occur, "1998%" may), not part of a longer number or a code
-_YEAR = re.compile(r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d)")
+_YEAR = re.compile(r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d|\s*(?:hours|hrs|h\b|GMT|UTC|local))", re.IGNORECASE)
+# a year that dates something: "in 1347", "since 1923", "November 1923", "the 1967 war" (not "the 1966
+# graduating class", a name)
+_YEAR_TIME_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|by|from|around|circa|c\.|before|after|of|early|late|mid-?|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{1,2}(?:st|nd|rd|th)?),?\s+$",
+    re.IGNORECASE,
+)
+_YEAR_EVENT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:wars?|putsch|coup|revolution|massacres?|uprisings?|invasions?|crisis|riots?|genocides?|"
+    r"famines?|pandemics?|plagues?|attacks?|bombings?|rebellions?|revolts?|battles?|occupation|siege)\b",
+    re.IGNORECASE,
+)
 #: a sentence whose years are all at least this many years before publication tells history
 HISTORY_YEARS = 10
 #: without a publication date, years before this one are history
@@ -564,7 +576,9 @@ def history_sentence(text: str, start: int, end: int, published_year: int | None
     war": events decades before the report are background, never incidents of it. A sentence that
     also names a recent year ("in 1994 and again in 2023") is not history.
     """
-    years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)]
+    years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)
+             if _YEAR_TIME_BEFORE.search(text, max(start, m.start() - 16), m.start())
+             or _YEAR_EVENT_AFTER.match(text, m.end(), min(end, m.end() + 40))]
     if not years:
         return False
     cut = (published_year - HISTORY_YEARS) if published_year else HISTORY_BEFORE
