@@ -398,8 +398,8 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
                 d = _anchored(text, d, fs, published)
                 if d is None:
                     continue
-            if d.start is not None and old is None and _history(_date_record(d), published):
-                old = d
+                if old is None and _history(_date_record(d), published):
+                    old = d  # "two days later", counted from a date of history
             if d.start is None or dates_mod.is_background(d, published):
                 continue
             dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
@@ -530,11 +530,6 @@ def _context_date(
         seen.add(i)
         f = feats[i]
         if f.background:
-            if i in near[:1] and published is not None:
-                old = [d for d in f.dates or dates_mod.find_dates(text, f.sent.start, f.sent.end, published) if d.start]
-                if old and all(_history(_date_record(d), published) for d in old):
-                    # the sentence just before tells history ("In November 1923 ..."): so does this one
-                    return _date_record(old[0], from_context=True)
             continue
         found = f.dates or dates_mod.find_dates(text, f.sent.start, f.sent.end, published)
         good = [
