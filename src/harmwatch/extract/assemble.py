@@ -107,7 +107,8 @@ def extract_incidents(doc: Document) -> list[Incident]:
                 f.dates = [d for d in f.dates if d.span[1] <= dl_span[0] or d.span[0] >= dl_span[1]]
             f.background = (bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)) or bool(
                 BACKGROUND.search(text, s.start, s.end)
-            ) or history_sentence(text, s.start, s.end, published.year if published else None)
+            ) or history_sentence(text, s.start, s.end, published.year if published else None,
+                                  [t for t in trig if t.realis])
         feats.append(f)
 
     drafts = _group(text, feats, hints, dl_span)

@@ -369,7 +369,8 @@ BACKGROUND_TOLL = 100_000
 #: toll, not the incident's ("the war, which has killed more than 10,000 people")
 WAR_TOLL = 1_000
 _TOLL_OF = re.compile(
-    r"\b(?:wars?|warfare|genocides?|holocaust|pandemics?|epidemics?|plagues?|famines?|black death|civil war|"
+    r"\b(?:wars?|warfare|genocides?|holocaust|pogroms?|pandemics?|epidemics?|plagues?|famines?|black death|civil war|"
+    r"(?:in|of|since|during|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*) (?:19|20)\d\d|"
     r"conflict|insurgency|occupation|centur(?:y|ies)|decades?|since (?:the )?(?:start|beginning|outbreak)|"
     r"since (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades|months))\b",
     re.I,
@@ -380,7 +381,8 @@ _CLAUSE_CUT = re.compile(r"[.;:()\u2014]|\s[-\u2013]\s")
 def background_toll(text: str, start: int, end: int, c: CasualtyClaim) -> bool:
     """Is the claim an aside's toll, not the incident's? A figure of :data:`BACKGROUND_TOLL` or more,
     or of :data:`WAR_TOLL` or more in a clause (between stops, semicolons, colons, parentheses and
-    dashes) that names a war, a genocide, a pandemic, a century or a period ("since 2011"). Such
+    dashes) that names a war, a genocide, a pandemic, a century, a period ("since 2011") or a year ("the
+    November 1984 pogrom"): a report dates its own event by day, not by year. Such
     claims are never made: the incident's figure and the store's totals keep to the event."""
     n = c.best if c.best is not None else c.min
     if n is None or n < WAR_TOLL:

@@ -568,14 +568,27 @@ HISTORY_YEARS = 10
 HISTORY_BEFORE = 1900
 
 
-def history_sentence(text: str, start: int, end: int, published_year: int | None) -> bool:
+_CLAUSE_STOP = re.compile(r"[.;]\s+|\s+[-\u2013\u2014]\s+")
+
+
+def history_sentence(text: str, start: int, end: int, published_year: int | None,
+                     triggers: list[Trigger] | None = None) -> bool:
     """Does ``text[start:end]`` tell history: it names years, every one of them at least
     :data:`HISTORY_YEARS` before the publication year (without one: before :data:`HISTORY_BEFORE`)?
 
     "The Black Death reached Europe in 1347 and killed ...", "seized the territories in the 1967
     war": events decades before the report are background, never incidents of it. A sentence that
-    also names a recent year ("in 1994 and again in 2023") is not history.
+    also names a recent year ("in 1994 and again in 2023") is not history. With ``triggers`` (the
+    sentence's realis triggers), every one of them must stand in a clause (between stops,
+    semicolons and dashes) with such a year: a sentence the segmenter did not split ("... shot dead
+    98 rioters. against this, the november 1984 pogrom ...") keeps its recent event.
     """
+    if triggers:
+        cuts = [start] + [m.end() for m in _CLAUSE_STOP.finditer(text, start, end)] + [end]
+        spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        return all(history_sentence(text, a, b, published_year)
+                   for a, b in {next(((a, b) for a, b in spans if a <= t.span[0] < b), (start, end))
+                                for t in triggers})
     years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)
              if _YEAR_TIME_BEFORE.search(text, max(start, m.start() - 16), m.start())
              or _YEAR_EVENT_AFTER.match(text, m.end(), min(end, m.end() + 40))]
