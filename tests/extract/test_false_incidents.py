@@ -83,6 +83,8 @@ def test_suicide_is_no_incident_but_a_murder_suicide_or_a_suicide_bombing_is():
     murder = ("A man shot his wife and their two sons before killing himself at their home on Tuesday, police said. "
               "Officers found the bodies in the kitchen.")
     assert _incidents(murder)
+    accident = "Police said a 6-year-old boy accidentally shot and killed himself with his father's pistol on Monday."
+    assert suicide_near(accident, 0, len(accident)) is None  # an unintentional shooting, not a suicide
     bombing = "A suicide bomber killed nine people at a checkpoint outside the city on Tuesday, police said."
     assert [i.sub_event_type for i in _incidents(bombing)] == ["Suicide bomb"]
 
@@ -94,6 +96,15 @@ def test_history_told_in_a_report_is_background():
     assert not history_sentence("Rebels seized it in 1994 and again in 2023.", 0, 43, 2024)
     assert history_sentence("Rebels seized it in 1850.", 0, 25, None)
     assert not history_sentence("Rebels seized it in 1994.", 0, 25, None)  # unknown publication year: only before 1900
+    # not years: an address, a name, an hour; and a day of this report makes the clause recent
+    for s in ("Police found 5 people shot in the area of 1506 NW 70 St.", "The officers of the 1966 class fled.",
+              "The post was attacked between 1310 and 1350 hours.", "He died Thursday at the clinic where he met her in 1975."):
+        assert not history_sentence(s, 0, len(s), 2024), s
+    # one sentence the segmenter did not split: each trigger is judged in its own clause
+    s = "police shot dead 98 rioters. against this, in november 1984 some 3,000 people were massacred."
+    trig = [t for t in find_triggers(s, 0, len(s)) if t.realis]
+    assert not history_sentence(s, 0, len(s), 2002, trig)
+    assert history_sentence(s, s.index("against"), len(s), 2002, [t for t in trig if t.span[0] > s.index("against")])
     text = ("In March 1921 the rebels tried to take the capital. Two days later troops arrested the leaders "
             "and sentenced them to prison. In the 14th century the town was sacked and burned by raiders.")
     assert _incidents(text) == []

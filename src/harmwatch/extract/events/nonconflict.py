@@ -282,7 +282,7 @@ _ATTACK_NEAR = re.compile(
     r"\b(?:suicide (?:bomb|attack|vest|belt|car|blast|explos|bomber|truck|operation|raid|assault|strike)\w*|"
     r"blew (?:him|her|them)sel(?:f|ves) up|detonat\w*|gunm[ae]n|militants?|attackers?|assailants?|"
     r"(?:killed|shot|stabbed) (?:\w+ ){0,3}?(?:before|then|and then) (?:killing|shooting|turning the gun on) (?:him|her|them)sel(?:f|ves)|"
-    r"turn(?:ed|ing) the gun on|murder[- ]suicides?|murder\w*|homicides?|before (?:committing suicide|killing (?:him|her|them)sel)|"
+    r"turn(?:ed|ing) the gun on|accident\w*|unintentional\w*|murder[- ]suicides?|murder\w*|homicides?|before (?:committing suicide|killing (?:him|her|them)sel)|"
     r"(?:killed|killing|shot|shooting|stabbed|stabbing) (?:his|her|their|a|an|the|two|three|four|five|\d+|several) )",
     re.IGNORECASE,
 )
@@ -292,7 +292,8 @@ def suicide_near(text: str, start: int, end: int, lookahead: int = 250) -> Span 
     """The words saying that the deaths of ``text[start:end]`` were suicide ("found dead ... he had
     taken his own life", "no suspicious circumstances"), in the sentence or just after it (not across
     a paragraph break); None when there are none or the sentence tells of an attack (a suicide
-    bombing, a gunman who shot others before himself)."""
+    bombing, a gunman who shot others before himself) or of an accident ("accidentally shot himself":
+    an unintentional shooting, left to the rules for accidents)."""
     hi = min(len(text), end + lookahead)
     cut = text.find("\n\n", end, hi)
     hi = cut if cut >= 0 else hi

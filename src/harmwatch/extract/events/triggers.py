@@ -549,7 +549,18 @@ BACKGROUND = re.compile(
 
 # a year in a sentence ("in 1347", "the 1967 war", "in November 1923"): not a figure ("1,200"), not a
 # share ("1998 percent" does not occur, "1998%" may), not part of a longer number or a code
-_YEAR = re.compile(r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d|\s*(?:hours|hrs|h\b|GMT|UTC|local))", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d|\s*(?:hours|hrs|h\b|GMT|UTC|local)|"
+    r"\s+(?:[NSEW]{1,2}|north|south|east|west|block)\b|\s+(?:\w+\s+){1,2}(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
+    r"drive|dr|lane|ln|way|court|ct|place|pl|highway|hwy)\b)",  # not an address: "1506 NW 70 St"
+    re.IGNORECASE,
+)
+# a day of this report in the clause: "died Thursday night", "yesterday": not history
+_RECENT = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|this (?:morning|afternoon|"
+    r"evening|week|month|year)|earlier this|overnight)\b",
+    re.IGNORECASE,
+)
 # a year that dates something: "in 1347", "since 1923", "November 1923", "the 1967 war" (not "the 1966
 # graduating class", a name)
 _YEAR_TIME_BEFORE = re.compile(
@@ -589,6 +600,8 @@ def history_sentence(text: str, start: int, end: int, published_year: int | None
         return all(history_sentence(text, a, b, published_year)
                    for a, b in {next(((a, b) for a, b in spans if a <= t.span[0] < b), (start, end))
                                 for t in triggers})
+    if _RECENT.search(text, start, end):
+        return False
     years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)
              if _YEAR_TIME_BEFORE.search(text, max(start, m.start() - 16), m.start())
              or _YEAR_EVENT_AFTER.match(text, m.end(), min(end, m.end() + 40))]
