@@ -49,6 +49,8 @@ def test_figurative_violence_words_are_no_events(sentence):
     ("A gunman shot a fan outside the stadium after the match.", "shot"),
     ("Militants attacked an army post near the border on Monday.", "attacked"),
     ("Assailants attacked the centre of the district and burned the market.", "attacked"),
+    ("On Sunday, a man was attacked in a market.", "attacked"),
+    ("Gunmen attacked the market in the town.", "attacked"),
     ("Protesters rallied outside parliament on Friday to demand new elections.", "rallied"),
     ("About 200 workers demonstrated calling for state support.", "demonstrated"),
     ("A bomb explosion at the festival killed four people.", "killed"),

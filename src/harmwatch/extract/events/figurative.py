@@ -64,13 +64,15 @@ _REGISTER_WORDS = 2  # cue words of one register (distinct) a sentence needs
 
 # what cannot be the victim of "attack", "kill", "beat", "crush": ideas, plans, play, feelings, processes
 _ABSTRACT_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|this|that|these|those|his|her|their|its|our|any|every|all|some)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"\s+(?:(?:the|a|an|this|that|these|those|his|her|their|its|our|any|every|all|some)\s+)?"
+    r"(?:(?!(?:in|on|at|near|by|with|from|into|outside|inside|during|after|before|for|of|to|as|and|or|while|when|"
+    r"the|a|an)\b)[\w'-]+\s+){0,2}?"
     r"(?:fears?|hopes?|doubts?|rumou?rs?|expectations?|mood|momentum|plans?|budget|bill|bills|laws?|proposals?|"
     r"policy|policies|ideas?|idea|arguments?|claims?|reforms?|deals?|report|decision|ruling|record|critics?|"
     r"rim|basket|hoop|goal|ball|puck|king ?side|queen ?side|game|match|heat|flavou?r|taste|engine|process(?:es)?|"
     r"threads?|tasks?|jobs?|servers?|bugs?|apps?|programs?|scripts?|sessions?|connections?|lights?|music|"
     r"tumou?rs?|cancer|cells?|bacteria|viruse?s?|infections?|germs?|weeds?|pests?|problems?|issues?|questions?|"
-    r"competition|market|prices?|sales|shares|stocks|profits?|the spread|conversation|silence)\b",
+    r"competition|prices?|sales|shares|stocks|profits?|the spread|conversation|silence)\b",
     re.IGNORECASE,
 )
 _OBJECT_VERBS = frozenset({"attacked", "attack", "attacks", "attacking", "killed", "kills", "kill", "killing",
