@@ -40,6 +40,7 @@ def _incidents(text: str, published: str = "2024-03-12") -> list:
     "Buses rolled through eerily deserted streets at dawn.",
     "The report said 40% of \u201cshootings and shooting victims\u201d were in two districts.",
     "Alarms captured by these bedside systems are sent to the nurses' phones.",
+    "The new funding is a shot in the arm for the city.",
 ])
 def test_figurative_violence_words_are_no_events(sentence):
     assert _realis(sentence) == [], sentence
@@ -58,6 +59,8 @@ def test_figurative_violence_words_are_no_events(sentence):
     ("Government forces liberated the town from the insurgents.", "liberated"),
     ("Five soldiers deserted their posts on Monday.", "deserted"),
     ("Half of the victims were shot in the head.", "were shot"),
+    ("Two men were both shot in the arm, police said.", "shot"),
+    ("Anyone with information on the shooting can call 504-271-2501 or 504-822-1111.", "shooting"),
     ("Rebels captured by the army on Monday were taken to the capital.", "captured"),
 ])
 def test_the_same_words_in_reports_of_violence_stay_events(sentence, word):

@@ -49,7 +49,7 @@ _SPORT = re.compile(
     r"match(?:es)?|game|games|derby|league|season|playoffs?|tournament|championships?|semi-?finals?|quarter-?finals?|"
     r"finals?|seeded|doubles|singles|tie-?break|counter[- ]?attacks?|first place|second place|podium|"
     r"medals?|laps?|backstroke|freestyle|relay|coach(?:es)?|teammates?|victory|win|won|wins|stadium|"
-    r"\d{1,3}-\d{1,3}(?: \(\d+\))?)\b",
+    r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])(?: \(\d+\))?)\b",  # a score, not a phone number
     re.IGNORECASE,
 )
 # markets and business
@@ -87,7 +87,7 @@ _SHOT_PLAY = re.compile(
 # "a veiled shot at", "took a shot at" (a jibe), "parting shot", "long shot", "big shot", "a shot in the arm"
 _SHOT_IDIOM_BEFORE = re.compile(r"\b(?:veiled|parting|cheap|long|big|mug|hot|booster|flu|pot|sly|subtle|thinly veiled|"
                                 r"took a|take a|taking a|give it a)\s+$", re.IGNORECASE)
-_SHOT_IDIOM_AFTER = re.compile(r"\s+in the (?:arm|dark|foot)\b", re.IGNORECASE)
+_SHOT_IDIOM_AFTER = re.compile(r"\s+in the (?:arm|dark)\b", re.IGNORECASE)  # only after "a": "a shot in the arm"
 # "beaten out by", "beaten by a better side", "beaten 3-1"
 _BEATEN_PLAY = re.compile(r"\s+(?:out\b|by (?:a |the )?(?:better|stronger|younger)\b|\d|in (?:the )?(?:final|race|vote|election|polls?))",
                           re.IGNORECASE)
@@ -222,7 +222,9 @@ def figurative_trigger(text: str, sent_start: int, sent_end: int, s: int, e: int
             if _ABSTRACT_OBJECT.match(text, e, sent_end) and not _ARMED.search(text, e, min(sent_end, e + 60)):
                 return True
         if word.startswith("shot") or word == "shooting":
-            if _SHOT_PLAY.match(text, e, sent_end) or _SHOT_IDIOM_AFTER.match(text, e, sent_end):
+            if _SHOT_PLAY.match(text, e, sent_end):
+                return True
+            if _SHOT_IDIOM_AFTER.match(text, e, sent_end) and re.search(r"\ba\s+$", text[max(sent_start, s - 3):s]):
                 return True
             if _SHOT_IDIOM_BEFORE.search(text, max(sent_start, s - 16), s) and not _ARMED.search(text, sent_start, sent_end):
                 return True
