@@ -13,14 +13,15 @@ from harmwatch.evaluation import negatives
 
 FIXTURE = Path(__file__).parent / "data" / "negatives_synthetic.jsonl"
 
-#: incidents the synthetic negative fixture opens today (commit of issue 15's measurement side):
-#: basketball "attacked the rim ... shot 52 percent", football "were killed on the counter attack",
-#: game review "shooting", fan wiki "is killed in the final battle", suicide "found dead", the Black
-#: Death "killed more than 50 million", the 1923 putsch "arrested", shares "killed the fears",
-#: medicine "killer T cells attack tumours", senators "attacked the budget plan", chess "launched a
-#: fierce attack", film review "shootout". EXTRACTION ENGINEERS: lower this number when a fix removes
-#: some (the test fails if the count grows, never because it shrinks); the target is 0.
-FIXTURE_FALSE_INCIDENTS_TODAY = 12
+#: incidents the synthetic negative fixture opens today. At the commit of issue 15's measurement side
+#: it was 12; the figurative, disease, suicide and history rules (events/figurative.py, nonconflict.py,
+#: triggers.history_sentence) removed the basketball, the suicide, the Black Death, the 1923 putsch,
+#: the shares, the medicine, the senators and the chess ones. Left: football "were killed on the
+#: counter attack", game review "shooting", fan wiki "is killed in the final battle", film review
+#: "shootout" (fiction and games: their ``confidence`` is low, see extract/confidence.py).
+#: EXTRACTION ENGINEERS: lower this number when a fix removes some (the test fails if the count grows,
+#: never because it shrinks); the target is 0.
+FIXTURE_FALSE_INCIDENTS_TODAY = 4
 
 
 def _fixture() -> list[dict]:
@@ -47,8 +48,10 @@ def test_negative_fixture_false_incidents_do_not_grow_tighten_me():
     total = sum(len(v) for v in found.values())
     assert total <= FIXTURE_FALSE_INCIDENTS_TODAY, f"{total} false incidents (was {FIXTURE_FALSE_INCIDENTS_TODAY}): {found}"
     # accidents, weather and a plain programming post are already clean: they must stay so
-    for clean in ("syn-01-programming_blog", "syn-08-road_crash", "syn-09-road_crash", "syn-16-weather",
-                  "syn-17-cooking"):
+    for clean in ("syn-01-programming_blog", "syn-02-programming_blog", "syn-03-basketball", "syn-08-road_crash",
+                  "syn-09-road_crash", "syn-10-suicide", "syn-11-history", "syn-12-history", "syn-13-history",
+                  "syn-14-business", "syn-15-medicine", "syn-16-weather", "syn-17-cooking", "syn-18-politics",
+                  "syn-19-chess"):
         assert clean not in found, (clean, found.get(clean))
 
 

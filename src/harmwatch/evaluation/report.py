@@ -80,7 +80,7 @@ def calibration_markdown(results: list[SetResult]) -> list[str]:
         sets.append(("all sets above", pooled))
     out = ["", "## Reliability of `confidence`", "",
            ("Per bin: predicted incidents, their mean confidence, and the share aligned with a gold incident "
-            "(see docs/EVALUATION.md, 'What `confidence` means today'). ECE = count-weighted mean "
+            "(see docs/EVALUATION.md, 'What `confidence` means'). ECE = count-weighted mean "
             "|share aligned - mean confidence|; AUROC = how well confidence ranks aligned above non-aligned "
             "incidents (0.5 = not at all)."), "",
            "| dataset | bin | n | mean confidence | aligned share |", "|---|---|---:|---:|---:|"]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from harmwatch.extract import casualties as cas_mod
+from harmwatch.extract import confidence as confidence_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
 from harmwatch.extract.events import (
@@ -38,6 +39,7 @@ from harmwatch.extract.events import (
     classifying_classes,
     event_type_of,
     find_triggers,
+    history_sentence,
 )
 from harmwatch.extract.places.geocode import SPECIFICITY
 from harmwatch.extract.roles import ARMED_CATEGORIES, assign_roles
@@ -105,7 +107,8 @@ def extract_incidents(doc: Document) -> list[Incident]:
                 f.dates = [d for d in f.dates if d.span[1] <= dl_span[0] or d.span[0] >= dl_span[1]]
             f.background = (bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)) or bool(
                 BACKGROUND.search(text, s.start, s.end)
-            )
+            ) or history_sentence(text, s.start, s.end, published.year if published else None,
+                                  [t for t in trig if t.realis])
         feats.append(f)
 
     drafts = _group(text, feats, hints, dl_span)
@@ -123,7 +126,10 @@ def extract_incidents(doc: Document) -> list[Incident]:
         again = _fill(text, feats, sents, host[0], published, hints, country_hint, dl_span)
         if again is not None:
             merged[merged.index(host)] = (host[0], again)
-    return [inc for _, inc in merged]
+    incidents = [inc for _, inc in merged]
+    for inc in incidents:
+        inc.confidence = _confidence(inc, text, len(incidents))
+    return incidents
 
 
 def _same_unit(a: Incident, b: Incident) -> bool:
@@ -318,6 +324,8 @@ def _fill(
     date = _incident_date(fs, draft, published, text)
     if date.get("start") is None and not date.get("evidence"):
         date = _context_date(text, feats, idxs[0], published, dateline) or date
+    if _history(date, published):
+        return None  # "Hitler was arrested two days later" (after November 1923): history, not an incident
 
     weapons = unique_weapons([w for f in fs for w in find_weapons(text, f.sent.start, f.sent.end)])
 
@@ -342,9 +350,23 @@ def _fill(
         evidence=[list(s) for s in spans],
         event_evidence=[list(t.span) for t in triggers if t.strength >= 2],
     )
-    inc.confidence = _confidence(inc)
     inc.summary = _summary(inc)
     return inc
+
+
+#: an incident dated this many days or more before the publication date is history told in the report
+HISTORY_DAYS = 10 * 365  # as a sentence's years (events.HISTORY_YEARS): a retrospective's subject stays
+
+
+def _history(date: dict, published: dt.date | None) -> bool:
+    """Is the incident's resolved date (its own, anchored, or from context) years before publication?"""
+    end = date.get("end") or ""
+    if published is None or not end or end.startswith("--"):
+        return False
+    try:
+        return dt.date.fromisoformat(end[:10]) < published - dt.timedelta(days=HISTORY_DAYS)
+    except ValueError:
+        return False
 
 
 def _with_source(c: CasualtyClaim, att: tuple[str, tuple[Span, ...]]) -> CasualtyClaim:
@@ -369,6 +391,7 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     chosen: DateMention | None = None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     scored = []
+    old: DateMention | None = None  # a date of the incident's own sentences years before publication
     for order, f in enumerate(fs):
         strong = [t for t in f.triggers if t.realis and t.strength >= 2]
         for d in f.dates:
@@ -376,6 +399,8 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
                 d = _anchored(text, d, fs, published)
                 if d is None:
                     continue
+                if old is None and _history(_date_record(d), published):
+                    old = d  # "two days later", counted from a date of history
             if d.start is None or dates_mod.is_background(d, published):
                 continue
             dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
@@ -386,6 +411,8 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
         chosen = min(scored, key=lambda kv: kv[0])[1]
     elif draft.date is not None:
         chosen = draft.date
+    elif old is not None:
+        chosen = old  # "arrested two days later" (after November 1923): dated, and history
     if chosen is not None:
         return _with_text_year(text, _date_record(chosen), chosen)
     unresolved = next((d for d in cands if d.start is None and dates_mod.anchor_offset(d) is None), None)
@@ -422,11 +449,16 @@ def _anchored(text: str, d: DateMention, fs: list[_SentFeatures], published: dt.
     ]
     if not own:
         lo = max(0, s - _ANCHOR_WINDOW)
-        own = [
+        near = [
             x for x in dates_mod.find_dates(text, lo, s, published)
-            if x.start and x.start == x.end and not x.start.startswith("--") and not _is_report_date(text, x)
-            and not dates_mod.is_background(x, published)
+            if x.start and not x.start.startswith("--") and not _is_report_date(text, x)
         ]
+        own = [x for x in near if x.start == x.end and not dates_mod.is_background(x, published)]
+        if not own and near and all(_history(_date_record(x), published) for x in near):
+            # only history before it ("In November 1923 ..."): "two days later" is history too
+            from dataclasses import replace
+
+            return replace(near[-1], span=d.span, text=d.text, reason=f"after {near[-1].text!r}")
     if not own:
         return None
     anchor = max(own, key=lambda x: x.span[1])
@@ -586,13 +618,11 @@ def _finer(a: str | None, b: str | None) -> bool:
     return SPECIFICITY.get(a, 0) > SPECIFICITY.get(b, 0)
 
 
-def _confidence(inc: Incident) -> float:
-    score = 0.3
-    score += 0.2 if (inc.killed or inc.injured) else 0.0
-    score += 0.15 if inc.perpetrators else 0.0
-    score += 0.15 if inc.date and inc.date.get("start") else 0.0
-    score += 0.2 if inc.location and inc.location.get("lat") is not None else 0.0
-    return round(min(score, 1.0), 2)
+def _confidence(inc: Incident, text: str, n_incidents: int) -> float:
+    """The probability that ``inc`` is a real incident as coded (one of the document's
+    ``n_incidents``): the logistic model of :mod:`harmwatch.extract.confidence` (its features, its
+    weights and how they were fitted)."""
+    return confidence_mod.confidence(inc, text, n_incidents)
 
 
 def _summary(inc: Incident) -> str:

@@ -85,6 +85,10 @@ it cannot be put in either column without guessing; only its negation ("no
 casualties") is unambiguous. "N injuries" counts injured, "N deaths"/"N fatalities"
 count killed.
 
+Background tolls (skipped): a war's, a genocide's or a plague's toll told in an aside ("the Black
+Death killed more than 50 million", "some 2 million died in the latest war", "the genocide, in
+which 800,000 were killed") is no claim of the incident: see :func:`background_toll`.
+
 ``reconcile(claims)`` derives the incident figure; its rule is in its docstring.
 """
 
@@ -106,7 +110,7 @@ from harmwatch.extract.casualties.victims import _along_with, _plus_one, _singul
 from harmwatch.extract.casualties.numbers import VAGUE_QUALIFIERS, find_numbers
 from harmwatch.types import CasualtyClaim
 
-__all__ = ["find_casualty_claims", "reconcile", "specificity"]
+__all__ = ["background_toll", "find_casualty_claims", "reconcile", "specificity"]
 
 _ART_OF = re.compile(r"\s+(?:further|total\s+of|(?:(?:entire|whole)\s+)?family\s+of|group\s+of|combined|"
                      r"additional|reported)\s+", re.I)
@@ -351,8 +355,48 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
         i += 1
     _singular_claims(text, start, end, items, claims)
     list_claims(text, start, end, items, claims)
+    claims = [c for c in claims if not background_toll(text, start, end, c)]
     claims.sort(key=lambda c: c.evidence[0])
     return claims
+
+
+# --------------------------------------------------------------------------- background tolls
+
+#: no single incident of armed violence kills this many: a figure this large is a war's, a
+#: genocide's or a plague's toll told in passing ("more than 50 million", "some 2 million")
+BACKGROUND_TOLL = 100_000
+#: a figure at least this large in a clause about a war, a genocide, a pandemic or a famine is that
+#: toll, not the incident's ("the war, which has killed more than 10,000 people")
+WAR_TOLL = 1_000
+_TOLL_OF = re.compile(
+    r"\b(?:wars?|warfare|genocides?|holocaust|pogroms?|pandemics?|epidemics?|plagues?|famines?|black death|civil war|"
+    r"(?:in|of|since|during|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*) (?:19|20)\d\d|"
+    r"conflict|insurgency|occupation|centur(?:y|ies)|decades?|since (?:the )?(?:start|beginning|outbreak)|"
+    r"since (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades|months))\b",
+    re.I,
+)
+_CLAUSE_CUT = re.compile(r"[.;:()\u2014]|\s[-\u2013]\s")
+
+
+def background_toll(text: str, start: int, end: int, c: CasualtyClaim) -> bool:
+    """Is the claim an aside's toll, not the incident's? A figure of :data:`BACKGROUND_TOLL` or more,
+    or of :data:`WAR_TOLL` or more in a clause (between stops, semicolons, colons, parentheses and
+    dashes) that names a war, a genocide, a pandemic, a century, a period ("since 2011") or a year ("the
+    November 1984 pogrom"): a report dates its own event by day, not by year. Such
+    claims are never made: the incident's figure and the store's totals keep to the event."""
+    n = c.best if c.best is not None else c.min
+    if n is None or n < WAR_TOLL:
+        return False
+    if n >= BACKGROUND_TOLL:
+        return True
+    lo = min(s for s, _ in c.evidence)
+    hi = max(e for _, e in c.evidence)
+    a = start
+    for m in _CLAUSE_CUT.finditer(text, start, lo):
+        a = m.end()
+    m = _CLAUSE_CUT.search(text, hi, end)
+    b = m.start() if m else end
+    return _TOLL_OF.search(text, a, b) is not None
 
 
 # --------------------------------------------------------------------------- reconcile

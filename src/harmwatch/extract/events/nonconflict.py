@@ -7,7 +7,7 @@ and mobs, which is an event but not a battle; the trigger finder applies it to e
 
 Disasters and accidents
 
-News reports of earthquakes, floods, boiler blasts, gas leaks, road crashes and collapsed buildings
+News reports of earthquakes, floods, boiler blasts, gas leaks, road crashes, collapsed buildings and epidemics
 use the same words as reports of attacks ("killed", "injured", "explosion", "blast", "fire"). An
 armed-violence extractor must not turn "a boiler exploded, killing two workers" into a roadside
 bomb, nor "an earthquake killed eight people" into an attack on civilians.
@@ -69,6 +69,7 @@ _ACCIDENT = (
     r"industrial|construction|workplace|highway|motorway) (?:crash(?:es)?|collisions?|smash|pile-?ups?|disasters?|tragedy)|"
     rf"{_VEHICLE} (?:crash(?:ed|es)?|overturned|plunged|veered|skidded|derailed|capsized|sank|collided|rolled over|fell into|"
     r"went off the road|ran off the road|ran aground|caught fire|burst into flames)|"
+    rf"crash(?:es)? of (?:an? |the |its |their |two |\d+ )?(?:[\w-]+ ){{0,4}}?{_VEHICLE}s?|"
     r"(?:head-on )?collisions?|collided|derail(?:ed|ment)|capsiz(?:ed|ing)|shipwrecks?|ran aground|"
     r"(?:building|house|bridge|wall|roof|dam|dyke|dike|mine|tunnel|stage|scaffolding|structure|crane|stand|tower|"
     r"factory|hotel|school|church|mosque|temple|market)s? (?:collapsed|caved in|gave way|crumbled)|"
@@ -78,7 +79,8 @@ _ACCIDENT = (
     r"(?:chemical|power|gas|industrial|pesticide|fertili[sz]er|nuclear) plant|factory|mine|coal mine|oil well|gas well|"
     r"generator|battery|stove|heater|tanker|fuel tanker|oil tanker)s? (?:explo(?:ded|sions?|de|des)|blasts?|bursts?|burst|"
     r"caught fire|leak(?:ed|s|age)?|fires?|blazes?)|"
-    r"(?:explosions?|blasts?|fires?|blazes?|leaks?) (?:at|in|inside|of) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:boiler|factory|"
+    r"(?:explosions?|blasts?|fires?|blazes?|leaks?) (?:(?:took place|occurred|happened|broke out|erupted|went off) )?"
+    r"(?:at|in|inside|of) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:boiler|factory|"
     r"(?:chemical|power|gas|industrial|pesticide|fertili[sz]er|nuclear|processing) plant|refinery|warehouse|mine|"
     r"fireworks? (?:factory|warehouse|shop)|gas station|petrol station|kitchen|restaurant|hospital ward|market)|"
     r"(?:boilers?|furnaces?|reactors?|kilns?|tanks?|cylinders?|transformers?|generators?) (?:[\w-]+ ){0,6}?(?:explo(?:ded|des?|sions?)|blew up|burst)|"
@@ -93,8 +95,17 @@ _ACCIDENT = (
     r"short[- ]circuits?|electrocut(?:ed|ion)|stampedes?|crush at|drown(?:ed|ing)|"
     r"fire broke out|caught fire|(?:house|building|factory|market|hotel|hospital|apartment|warehouse|shop) fires?"
 )
+# Illness: a pandemic's, a plague's or a virus's toll ("the Black Death killed 25 million", "the death
+# toll from the coronavirus"). The vocabulary of public-health reporting, not rows of any data set.
+_DISEASE = (
+    r"pandemics?|epidemics?|plagues?|(?:the )?black death|bubonic|pneumonic|coronavirus(?:es)?|covid(?:-?19)?|sars(?:-cov-2)?|"
+    r"influenza|(?:bird |swine |spanish )?flu|cholera|ebola|measles|malaria|tuberculosis|smallpox|typhus|typhoid|"
+    r"dengue|hiv|cancers?|(?:heart|lung|infectious|respiratory) diseases?|diseases?|illness(?:es)?|infections?|"
+    r"(?:disease |virus |covid |cholera |ebola )?outbreaks?|virus(?:es)?|overdoses?|famines?"
+)
 _CAUSE, _CAUSE_BY_LETTER = grouped_regex([_NATURAL, _ACCIDENT])
 _CAUSE_SINGLE = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for p in (_NATURAL, _ACCIDENT)]
+_DISEASE_RE = led(re.compile(rf"(?<![\w-])(?:{_DISEASE})(?![\w-])", re.IGNORECASE))
 
 # Every cause above contains one of these words: a sentence without any of them is not looked at again
 # (a set look-up of its words is much cheaper than the search).
@@ -110,7 +121,11 @@ _KEYS = frozenset(
     rolled road aground caught burst shipwreck shipwrecks collapsed collapse caved gave crumbled exploded explosion
     explosions explode explodes blast blasts leak leaks leaked leakage blaze blazes spill spills poisoning liquor toxic
     consuming drinking eating circuit circuits electrocuted electrocution stampede stampedes crush drowned drowning
-    broke fell blew bursts hazard hazards incident incidents poisoned struck hit""".split()
+    broke fell blew bursts hazard hazards incident incidents poisoned struck hit
+    pandemic pandemics epidemic epidemics plague plagues black bubonic pneumonic coronavirus coronaviruses covid covid19
+    sars influenza flu cholera ebola measles malaria tuberculosis smallpox typhus typhoid dengue hiv cancer cancers
+    disease diseases illness illnesses infection infections outbreak outbreaks virus viruses overdose overdoses famine
+    famines""".split()
 )
 _PUNCT = ",.;:()\"'-/\u2013\u2014\u201c\u201d\u2018\u2019"
 
@@ -176,7 +191,7 @@ def _not_cause(text: str, lo: int, m: re.Match) -> bool:
 
 def _kind(text: str, m: re.Match) -> str:
     i = which_pattern(_CAUSE_SINGLE, _CAUSE_BY_LETTER, text, m, len(text))
-    return "natural disaster" if i == 0 else "accident"
+    return ("natural disaster", "accident")[i]
 
 
 def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
@@ -189,7 +204,9 @@ def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
         dot = text.find(".", s, hi)
         e = hi if dot < 0 else dot
         if _may_have_cause(text, s, e):
-            for m in _CAUSE.finditer(text, s, e):
+            found = sorted([(m.start(), 0, m) for m in _CAUSE.finditer(text, s, e)]
+                           + [(m.start(), 1, m) for m in _DISEASE_RE.finditer(text, s, e)], key=lambda x: x[:2])
+            for _, disease, m in found:
                 if _not_cause(text, s, m) or _violent(text, s, e):
                     continue
                 if _FIRE_ONLY.fullmatch(m.group()) and _EXPLOSION.search(text, s, e):
@@ -197,7 +214,7 @@ def _first_cause(text: str, lo: int, hi: int) -> tuple[str, Span] | None:
                 prev = max(lo, text.rfind(".", lo, max(lo, s - 1)) + 1)
                 if prev < s and _violent(text, prev, s):
                     continue
-                return _kind(text, m), (m.start(), m.end())
+                return ("disease" if disease else _kind(text, m)), (m.start(), m.end())
         s = e + 1
     return None
 
@@ -217,8 +234,9 @@ def non_conflict_kind(text: str, start: int = 0, end: int | None = None) -> tupl
     """The non-conflict cause of harm that ``text[start:end]`` reports, or None.
 
     Returns ``(kind, span)``: kind ``"natural disaster"`` (earthquake, flood, storm, wildfire,
-    landslide, eruption...) or ``"accident"`` (road, rail, air and sea crashes, industrial and
-    domestic explosions and fires, collapses, leaks, poisonings, drownings, stampedes), span the
+    landslide, eruption...), ``"accident"`` (road, rail, air and sea crashes, industrial and
+    domestic explosions and fires, collapses, leaks, poisonings, drownings, stampedes) or
+    ``"disease"`` (a pandemic, a plague, a virus, an outbreak, famine, overdoses), span the
     cause's words. Each cause is judged in its sentence (up to the nearest full stop on either side
     within ``[start, end)``): a sentence that also names an attacker, a weapon of war or a deliberate
     act ("set fire", "sabotage", "bomb") is violence whatever else it says, and its cause is passed
@@ -250,6 +268,39 @@ def non_conflict_sentence(text: str, start: int, end: int, lookback: int = 0) ->
     if found is None or _violent(text, start, end):
         return None
     return found
+
+
+# A death by one's own hand is not armed violence of this taxonomy, unless it is a suicide attack.
+_SUICIDE = re.compile(
+    r"\b(?:(?:took|taken|take|taking|takes) (?:his|her|their) own lives?|(?:committed|commit|commits|died by|death by) suicide|"
+    r"suicide(?! (?:bomb|attack|vest|belt|car|blast|explos|mission|squad|drone|truck|operation|raid|assault|bomber|strike))|"
+    r"(?:killed|shot|hanged|stabbed|poisoned) (?:him|her|them)sel(?:f|ves)|self-inflicted|no suspicious circumstances|"
+    r"not (?:being )?treated as suspicious)\b",
+    re.IGNORECASE,
+)
+_ATTACK_NEAR = re.compile(
+    r"\b(?:suicide (?:bomb|attack|vest|belt|car|blast|explos|bomber|truck|operation|raid|assault|strike)\w*|"
+    r"blew (?:him|her|them)sel(?:f|ves) up|detonat\w*|gunm[ae]n|militants?|attackers?|assailants?|"
+    r"(?:killed|shot|stabbed) (?:\w+ ){0,3}?(?:before|then|and then) (?:killing|shooting|turning the gun on) (?:him|her|them)sel(?:f|ves)|"
+    r"turn(?:ed|ing) the gun on|accident\w*|unintentional\w*|murder[- ]suicides?|murder\w*|homicides?|before (?:committing suicide|killing (?:him|her|them)sel)|"
+    r"(?:killed|killing|shot|shooting|stabbed|stabbing) (?:his|her|their|a|an|the|two|three|four|five|\d+|several) )",
+    re.IGNORECASE,
+)
+
+
+def suicide_near(text: str, start: int, end: int, lookahead: int = 250) -> Span | None:
+    """The words saying that the deaths of ``text[start:end]`` were suicide ("found dead ... he had
+    taken his own life", "no suspicious circumstances"), in the sentence or just after it (not across
+    a paragraph break); None when there are none or the sentence tells of an attack (a suicide
+    bombing, a gunman who shot others before himself) or of an accident ("accidentally shot himself":
+    an unintentional shooting, left to the rules for accidents)."""
+    hi = min(len(text), end + lookahead)
+    cut = text.find("\n\n", end, hi)
+    hi = cut if cut >= 0 else hi
+    m = _SUICIDE.search(text, start, hi)
+    if m is None or _ATTACK_NEAR.search(text, max(0, start - lookahead), hi):
+        return None
+    return (m.start(), m.end())
 
 
 # ================================================================== unarmed crowds

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from harmwatch.extract.fastmatch import grouped_regex, led, which_pattern
+from harmwatch.extract.events import figurative as _fig
 from harmwatch.extract.events import nonconflict as _nc
 from harmwatch.types import Span
 
@@ -144,7 +145,7 @@ _TRIGGERS: list[tuple[str, int, str]] = [
     ("intervene", 2, r"tear[- ]?gas(?:sed)?|water[- ]can+ons?|rubber bullets|pepper spray|stun grenades|baton[- ]charged?|lathi[- ]?charged?|lathi-?charging|(?:were |was )?dispersed|broke up (?:the |a )?(?:protest|demonstration|rally|crowd|gathering|sit-in|march)"),
     ("protest", 2, r"protest(?:s|ed|ing|ers?|ors?|-march(?:es)?|-rall(?:y|ies))?|took to the streets|(?:took out|held|staged|organi[sz]ed|carried out|led|joined|did|formed) (?:a |an )?(?:[\w-]+ ){0,2}?(?:procession|human chain|motorcade|road blockade|blockade|caravan)s?|gathered (?:[\w,'-]+ ){0,12}?(?:to (?:demand|protest|denounce|condemn|demonstrate|call for|express (?:their )?(?:anger|solidarity|support|opposition))|in (?:protest|solidarity))|(?:banged|banging) pots|pot-banging|cacerolazos?|demonstrat(?:ed|ions?|ing|ors?|e)|rall(?:y|ies|ied|ying)|sit-ins?|vigils?|marched|(?:staged|held|organi[sz]ed|took part in|joined) (?:a |an )?(?:\w+ )?(?:march(?:es)?|strikes?|gatherings?|pickets?)|(?:peaceful|silent|protest|solidarity) march(?:es)?|pickets?|picketed|hunger strikes?|went on (?:an? )?(?:\w+ )?strike|(?:general|labou?r|transport|truckers'?|workers'?) strikes?|(?:blocked|blockaded) (?:the |a |several )?(?:main )?(?:roads?|highways?|streets?|traffic|railway|rails|train (?:tracks|rails)|tracks)|chanted slogans|shouted slogans"),
     ("arson", 2, r"set (?:fire to|on fire|ablaze)|torched|burned down|burnt down|arson|looted(?! (?:\w+ )?(?:funds|money|assets|wealth|public))|looting|plundered|demolished|destroyed (?:\w+ ){0,2}?(?:homes?|houses?|shops?|property|properties|buildings?|crops|shelters?|huts?|tents?|vehicles?|cars?|farms?|trees|schools?|offices?)|cut down (?:[\w-]+ ){0,3}?trees|burn(?:ed|t) (?:down )?(?:the |a |an |several |some |\d+ )?(?:[\w'-]+ ){0,2}?(?:houses?|homes?|shops?|stores?|vehicles?|cars?|trucks?|buses|bus|offices?|schools?|churches|church|mosques?|markets?|huts?|buildings?|stalls?|tribunes?|property|properties|crops|granaries|granary)|uprooted (?:\w+ ){0,3}?(?:trees|crops)|smashed|(?:damaged|vandali[sz]ed) (?:\w+ ){0,3}?(?:property|properties|vehicles?|cars?|shops?|homes?|houses?|buildings?|offices?|schools?|stores?)|forced (?:\w+ ){0,3}?out of their homes|(?:seized|discovered|confiscated|uprooted) (?:\w+[ ,.-]){0,5}?(?:marijuana|marihuana|cannabis|cocaine|heroin|methamphetamine|opium|drugs|narcotics|cigarettes|contraband|livestock|cattle|goods)|dismantled (?:an? )?(?:[\w-]+ ){0,2}?(?:drug|cocaine|marijuana|heroin|methamphetamine|narcotics?) (?:labs?|laborator(?:y|ies)|plantations?)"),
-    ("arrest", 2, r"arrested|arrests|detained|detains?|captured(?! (?:\w+ ){0,2}?(?:footage|images?|video|photos?|pictures?|moments?|attention|hearts?|imagination))|apprehended|taken into custody|rounded up|nabbed"),
+    ("arrest", 2, r"arrested|arrests|detained|detains?|captured(?! (?:\w+ ){0,2}?(?:footage|images?|video|photos?|pictures?|moments?|attention|hearts?|imagination)|(?: \w+){0,2} by (?:\w+ ){0,3}?(?:systems?|cameras?|sensors?|monitors?|devices?|software|satellites?|CCTV|microphones?|recorders?))|apprehended|taken into custody|rounded up|nabbed"),
     ("disrupt", 2, r"defused|defusing|deactivated|(?:bomb|explosive)[- ]disposal|(?:discovered|found|recovered|seized|uncovered|intercepted|dismantled|destroyed|neutrali[sz]ed|confiscated|located) (?:(?!(?:when|as|after|by|in|with|while) )[\w,.]+[ -]){0,6}?(?:explosives?|explosive devices?|IEDs?|bombs?|mines|landmines|weapons?|arms|ammunitions?|munitions|rockets?|missiles?|drones?|grenades?|caches?|pistols|rifles|guns|firearms)|(?:weapons|arms|ammunition) caches?|(?:caches?|stash(?:es)?|depots?) (?:of|containing) (?:[\w,]+ ){0,5}?(?:weapons|arms|ammunitions?|explosives|firearms)|shot down (?:[\w-]+[ -]){0,4}?(?:drones?|missiles?|rockets?|UAVs?)|controlled (?:explosion|detonation)|foiled|thwarted|failed to (?:explode|detonate)"),
     ("transfer", 2, r"(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,4}?(?:withdr[ae]w|pulled out|retreated|pulled back|left (?:the )?(?:area|town|city|village|base))|(?:following|after) (?:the )?withdrawal of|(?:withdr[ae]w|withdrawn|withdrawing|pulled out|retreated) (?:its |their )?(?:\w+ )?(?:forces |troops |fighters )?from (?:the |a )?(?:[\w-]+ ){0,3}?(?:town|city|village|area|district|base|positions?|region|territory|camp)|evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}?without (?:a )?fight(?:ing)?|handed (?:over )?control|handed over (?:control|the (?:town|city|area|base|territory|positions?))|without (?:a fight|resistance|a shot being fired)"),
     ("agreement", 2, r"(?:signed|reached|agreed|brokered|declared|accepted|announced) (?:to |on |upon )?(?:a |an |the )?(?:[\w-]+ ){0,4}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|accord)|(?:start(?:ed)?|began|beg[iu]n|resumed?|launched|opened|held|hold) (?:the |a |new )?(?:\w+ )?peace (?:talks|negotiations)|in exchange (?:for|of) (?:the )?(?:release|\w+ (?:captured|detained) )|laid down (?:their )?(?:arms|weapons)|(?:group|fighters|militants|insurgents|rebels|militiamen|combatants)(?: \w+)? (?:have |has |had )?surrendered|(?:ceasefire|cease-fire|truce) (?:took effect|came into (?:effect|force)|agreement|deal)|prisoners? (?:swap|exchange)|exchanged prisoners|peace (?:deal|agreement|accord) (?:was |were )?signed|signed (?:a |an )?(?:\w+ ){0,2}?(?:deal|pact|memorandum)"),
@@ -218,6 +219,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         realis = _is_realis(text, start, m.start(), m.end())
         if realis and _is_protest_object(text, start, m.start(), word, cls):
             realis = False
+        if realis and _fig.figurative_trigger(text, start, end, m.start(), m.end(), cls):
+            realis = False  # "shot 52 percent", "attacked the budget plan", "stellar explosions"
+        if cls == "protest" and strength >= 2 and word[:4].lower() == "prot" and _fig.protest_aside(text, start, m.start()):
+            strength = 1  # "amid worsening protests": a protest in passing
         if strength < 2 and realis and word.lower() in _PRESENT_VERBS and _headline_verb(text, start, m.start(), m.end(), end):
             strength = 2  # "Taliban kill 5 police in Helmand": a headline reports in the present
         ctx = None
@@ -233,6 +238,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     if any(t.realis and _nc.accident_harm(t.cls, t.text) for t in out) and _nc.non_conflict_sentence(text, start, end, 300):
         # an earthquake, a crash, a boiler blast: harm without an attacker is no armed-violence event
         out = [Trigger(t.span, t.text, t.cls, t.strength, False, t.ctx) if _nc.accident_harm(t.cls, t.text) else t for t in out]
+    if any(t.realis and t.cls in ("kill", "injure") for t in out) and _nc.suicide_near(text, start, end):
+        out = [Trigger(t.span, t.text, t.cls, t.strength, False, t.ctx) if t.cls in ("kill", "injure") else t for t in out]
     return out
 
 
@@ -525,9 +532,83 @@ BACKGROUND = re.compile(
     r"(?:war|conflict|insurgency|fighting|violence|campaign|uprising)s? (?:which |that )?(?:\w+ ){0,8}?"
     r"(?<!to )(?:has|have|had) (?:left|claimed|killed|cost)|"
     r"(?:war|conflict|insurgency) in which|responsible for (?:the )?(?:deaths?|killings?|killing)|"
-    r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago)\b",
+    r"(?:deadliest|worst) (?:attack|incident|day) since|anniversary|years? ago|last year|decades? ago|"
+    # history: centuries, decades of old years, eras ("in the 14th century", "in the 1300s", "over the centuries")
+    r"(?:in|during|since|from|by|until|of|throughout) the (?:(?:early|late|mid-?)\s?)?(?:\d{1,2}(?:st|nd|rd|th)|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth)[- ]century|centuries (?:ago|earlier|before|later)|"
+    r"over the (?:past )?centuries|(?:in|during|since|by|until|of) the (?:(?:early|late|mid-?)\s?)?1[0-8]\d0s|"
+    r"middle ages|medieval|in ancient|prehistor\w*|"
+    # a war's, a genocide's, a pandemic's toll: an aside, never the incident's figure
+    r"(?:died|killed|perished|murdered|lost their lives|were slaughtered) (?:\w+ ){0,3}?(?:in|during|by) the (?:[\w-]+ ){0,3}?"
+    r"(?:wars?|genocides?|holocaust|famines?|pandemics?|plagues?)(?![\w-])|"
+    r"(?:genocides?|holocaust|pandemics?|plagues?) (?:\w+ ){0,6}?(?:in which|that|which) (?:\w+ ){0,3}?(?:killed|left|claimed|cost|wiped out)|"
+    r"(?:in|during) the (?:[\w-]+ ){0,2}?(?:genocides?|holocaust))\b",
     re.IGNORECASE,
 )
+
+# a year in a sentence ("in 1347", "the 1967 war", "in November 1923"): not a figure ("1,200"), not a
+# share ("1998 percent" does not occur, "1998%" may), not part of a longer number or a code
+_YEAR = re.compile(
+    r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d|\s*(?:hours|hrs|h\b|GMT|UTC|local)|"
+    r"\s+(?:[NSEW]{1,2}|north|south|east|west|block)\b|\s+(?:\w+\s+){1,2}(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
+    r"drive|dr|lane|ln|way|court|ct|place|pl|highway|hwy)\b)",  # not an address: "1506 NW 70 St"
+    re.IGNORECASE,
+)
+# a day of this report in the clause: "died Thursday night", "yesterday": not history
+_RECENT = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|this (?:morning|afternoon|"
+    r"evening|week|month|year)|earlier this|overnight)\b",
+    re.IGNORECASE,
+)
+# a year that dates something: "in 1347", "since 1923", "November 1923", "the 1967 war" (not "the 1966
+# graduating class", a name)
+_YEAR_TIME_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|by|from|around|circa|c\.|before|after|of|early|late|mid-?|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{1,2}(?:st|nd|rd|th)?),?\s+$",
+    re.IGNORECASE,
+)
+_YEAR_EVENT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:wars?|putsch|coup|revolution|massacres?|uprisings?|invasions?|crisis|riots?|genocides?|"
+    r"famines?|pandemics?|plagues?|attacks?|bombings?|rebellions?|revolts?|battles?|occupation|siege)\b",
+    re.IGNORECASE,
+)
+#: a sentence whose years are all at least this many years before publication tells history
+HISTORY_YEARS = 10
+#: without a publication date, years before this one are history
+HISTORY_BEFORE = 1900
+
+
+_CLAUSE_STOP = re.compile(r"[.;]\s+|\s+[-\u2013\u2014]\s+")
+
+
+def history_sentence(text: str, start: int, end: int, published_year: int | None,
+                     triggers: list[Trigger] | None = None) -> bool:
+    """Does ``text[start:end]`` tell history: it names years, every one of them at least
+    :data:`HISTORY_YEARS` before the publication year (without one: before :data:`HISTORY_BEFORE`)?
+
+    "The Black Death reached Europe in 1347 and killed ...", "seized the territories in the 1967
+    war": events decades before the report are background, never incidents of it. A sentence that
+    also names a recent year ("in 1994 and again in 2023") is not history. With ``triggers`` (the
+    sentence's realis triggers), every one of them must stand in a clause (between stops,
+    semicolons and dashes) with such a year: a sentence the segmenter did not split ("... shot dead
+    98 rioters. against this, the november 1984 pogrom ...") keeps its recent event.
+    """
+    if triggers:
+        cuts = [start] + [m.end() for m in _CLAUSE_STOP.finditer(text, start, end)] + [end]
+        spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        return all(history_sentence(text, a, b, published_year)
+                   for a, b in {next(((a, b) for a, b in spans if a <= t.span[0] < b), (start, end))
+                                for t in triggers})
+    if _RECENT.search(text, start, end):
+        return False
+    years = [int(m.group(1)) for m in _YEAR.finditer(text, start, end)
+             if _YEAR_TIME_BEFORE.search(text, max(start, m.start() - 16), m.start())
+             or _YEAR_EVENT_AFTER.match(text, m.end(), min(end, m.end() + 40))]
+    if not years:
+        return False
+    cut = (published_year - HISTORY_YEARS) if published_year else HISTORY_BEFORE
+    return all(y <= cut for y in years) if published_year else all(y < cut for y in years)
 
 
 # Patterns searched over whole sentences or look-back windows: behind their first-character lookahead
