@@ -58,9 +58,9 @@ def test_figurative_violence_words_are_no_events(sentence):
     ("The rebels and the government reached a ceasefire agreement in the capital.", "reached a ceasefire"),
     ("Government forces liberated the town from the insurgents.", "liberated"),
     ("Five soldiers deserted their posts on Monday.", "deserted"),
-    ("Half of the victims were shot in the head.", "were shot"),
+    ("Half of those hurt were shot in the legs.", "were shot"),
     ("Two men were both shot in the arm, police said.", "shot"),
-    ("Anyone with information on the shooting can call 504-271-2501 or 504-822-1111.", "shooting"),
+    ("Anyone who saw the shooting is asked to phone 555-0100 or 555-0199.", "shooting"),
     ("Rebels captured by the army on Monday were taken to the capital.", "captured"),
 ])
 def test_the_same_words_in_reports_of_violence_stay_events(sentence, word):
@@ -88,7 +88,7 @@ def test_suicide_is_no_incident_but_a_murder_suicide_or_a_suicide_bombing_is():
     murder = ("A man shot his wife and their two sons before killing himself at their home on Tuesday, police said. "
               "Officers found the bodies in the kitchen.")
     assert _incidents(murder)
-    accident = "Police said a 6-year-old boy accidentally shot and killed himself with his father's pistol on Monday."
+    accident = "Deputies said a 15-year-old teenager accidentally shot and killed himself while cleaning a rifle on Sunday."
     assert suicide_near(accident, 0, len(accident)) is None  # an unintentional shooting, not a suicide
     bombing = "A suicide bomber killed nine people at a checkpoint outside the city on Tuesday, police said."
     assert [i.sub_event_type for i in _incidents(bombing)] == ["Suicide bomb"]
@@ -102,7 +102,7 @@ def test_history_told_in_a_report_is_background():
     assert history_sentence("Rebels seized it in 1850.", 0, 25, None)
     assert not history_sentence("Rebels seized it in 1994.", 0, 25, None)  # unknown publication year: only before 1900
     # not years: an address, a name, an hour; and a day of this report makes the clause recent
-    for s in ("Police found 5 people shot in the area of 1506 NW 70 St.", "The officers of the 1966 class fled.",
+    for s in ("Police found 5 people shot near 2318 West 41 Ave.", "The officers of the 1966 class fled.",
               "The post was attacked between 1310 and 1350 hours.", "He died Thursday at the clinic where he met her in 1975."):
         assert not history_sentence(s, 0, len(s), 2024), s
     # one sentence the segmenter did not split: each trigger is judged in its own clause
