@@ -143,8 +143,15 @@ class Workers:
             pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_spawn_init, initargs=(self._warm_up,))
         # start the workers now (with fork, all of them on the first call): before the caller opens
         # a database, and so that a broken environment fails here, not on some input
-        for f in [pool.submit(_noop) for _ in range(n)]:
-            f.result()
+        try:
+            for f in [pool.submit(_noop) for _ in range(n)]:
+                f.result()
+        except BrokenProcessPool as exc:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise ConfigError(f"the {n} worker process(es) could not start ({self.start_method}): {exc}",
+                              code="HW-WORKER-START",
+                              hint="run with --jobs 1 (one process); a script that uses spawn must guard its "
+                                   "main code with if __name__ == '__main__':") from exc
         self.started += n
         return pool
 
