@@ -25,6 +25,7 @@ import os
 import resource
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from harmwatch.api import sample_corpus_path
 from harmwatch.ingest import strip_trailing_boilerplate
@@ -171,7 +172,100 @@ def _lookups(n: int) -> float:
 
 
 def machine() -> dict:
-    return {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}
+    """The machine, and how busy it was (1/5/15-minute load averages: on a shared machine a second
+    process may find no free core, so say what the figures were measured under)."""
+    out = {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}
+    if hasattr(os, "getloadavg"):
+        out["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    return out
+
+
+# --------------------------------------------------------------------------- processes (--jobs)
+
+#: process counts of the scaling measurement: the speed-up from one core to two
+JOBS = (1, 2)
+
+
+def _bench_item(item: InputItem) -> tuple[int, int]:
+    """One document through the full pipeline in a worker: its incident count and the worker's pid."""
+    from harmwatch.pipeline import process_item
+
+    return len(process_item(item).incidents), os.getpid()
+
+
+def _bench_failure(item: InputItem, code: str, message: str) -> tuple[int, int]:
+    return 0, -1
+
+
+def process_memory(pid: int) -> dict[str, float] | None:
+    """A process's memory in MB from /proc (Linux): ``peak_rss`` (VmHWM), ``rss``, ``pss`` (shared
+    pages divided among the processes sharing them) and ``uss`` (its private pages: what one more
+    worker really costs when it is forked from a loaded parent). None elsewhere."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+
+    def kb(text: str, key: str) -> float:
+        for line in text.splitlines():
+            if line.startswith(key + ":"):
+                return float(line.split()[1])
+        return 0.0
+
+    return {"peak_rss": round(kb(status, "VmHWM") / 1024, 1), "rss": round(kb(status, "VmRSS") / 1024, 1),
+            "pss": round(kb(rollup, "Pss") / 1024, 1),
+            "uss": round((kb(rollup, "Private_Clean") + kb(rollup, "Private_Dirty")) / 1024, 1)}
+
+
+def _jobs_child(jobs: int, n_docs: int, words: int, queue) -> None:
+    try:
+        from harmwatch.parallel import Workers
+        from harmwatch.pipeline import warm_up
+
+        items = build_corpus(n_docs, words)
+        load = os.getloadavg() if hasattr(os, "getloadavg") else None
+        t_start = time.perf_counter()
+        with Workers(jobs, warm_up=warm_up) as workers:
+            if jobs == 1:
+                warm_up()  # the same resources loaded outside the timed part
+            start = time.perf_counter() - t_start
+            pids: set[int] = set()
+            incidents = 0
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _item, (n, pid) in workers.map(_bench_item, items, on_failure=_bench_failure):
+                incidents += n
+                pids.add(pid)
+            secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+            memory = {str(pid): process_memory(pid) for pid in sorted(pids) if pid > 0}
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        queue.put({"jobs": jobs, "docs": len(items), "seconds": round(secs, 3), "start_seconds": round(start, 3),
+                   "docs_per_second": round(len(items) / secs, 2), "incidents": incidents,
+                   "parent_cpu_seconds": round(cpu, 3), "worker_cpu_seconds": round(kids.ru_utime + kids.ru_stime, 3),
+                   "memory_mb": memory, "parent_memory_mb": process_memory(os.getpid()),
+                   "load_average_before": [round(x, 2) for x in load] if load else None,
+                   "failed": len([p for p in pids if p < 0])})
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        queue.put({"jobs": jobs, "error": repr(exc)})
+
+
+def run_jobs_benchmark(n_docs: int = 200, words: int = 500, jobs: tuple[int, ...] = JOBS) -> list[dict]:
+    """The full pipeline through ``harmwatch.parallel`` with 1, 2, ... processes on the same fixed
+    corpus, each count in a fresh process: documents/s (wall clock, the workers' start outside it),
+    the speed-up over the first count, CPU seconds and memory per worker."""
+    ctx = mp.get_context("spawn")
+    out: list[dict] = []
+    for n in jobs:
+        q = ctx.Queue()
+        p = ctx.Process(target=_jobs_child, args=(n, n_docs, words, q))
+        p.start()
+        out.append(q.get())
+        p.join()
+    base = next((r for r in out if "error" not in r), None)
+    for r in out:
+        if base is not None and "error" not in r:
+            r["speedup"] = round(r["docs_per_second"] / base["docs_per_second"], 2)
+    return out
 
 
 # --------------------------------------------------------------------------- merge
