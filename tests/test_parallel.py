@@ -127,3 +127,14 @@ def test_spawn_workers_give_the_same_pipeline_results(seed_text):
     with Workers(2, warm_up=warm_up, start_method="spawn") as w:
         two = [r.to_dict() for _, r in w.map(partial(process_item), items, on_failure=item_failure)]
     assert two == one and one[0]["incidents"]
+
+
+def test_a_single_input_runs_in_this_process_and_streams_stay_streams():
+    from harmwatch.parallel import jobs_for
+
+    n, items = jobs_for(2, iter(["only"]))
+    assert n == 1 and list(items) == ["only"]
+    n, items = jobs_for(2, (x for x in range(5)))
+    assert n == 2 and list(items) == [0, 1, 2, 3, 4]
+    n, items = jobs_for(0, iter([]))
+    assert n == 1 and list(items) == []

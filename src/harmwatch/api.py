@@ -105,7 +105,7 @@ def run(
     are the same whatever ``jobs`` is.
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.parallel import Workers
+    from harmwatch.parallel import Workers, jobs_for
     from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item, warm_up
     from harmwatch.store import open_store
 
@@ -116,13 +116,14 @@ def run(
     counts = RunCounts()
     ledger = _RunLedger()
     extract = partial(process_item, default_published=default)
+    jobs, items = jobs_for(jobs, iter_inputs(paths))
     # the workers start (fork) before the database is opened: they inherit no connection
     with Workers(jobs, warm_up=warm_up) as workers, open_store(db) as store:
         options: dict[str, Any] = {"extractor_version": EXTRACTOR_VERSION}
         if default:
             options["published"] = default
         run_id = store.begin_run(command, paths, options)
-        for item, extracted in workers.map(extract, iter_inputs(paths), on_failure=item_failure):
+        for item, extracted in workers.map(extract, items, on_failure=item_failure):
             result, outcome = _store_one(store, run_id, item, extracted, ledger, EXTRACTOR_VERSION)
             status = counts.add(result, outcome=outcome)
             reason = None if status == "done" else result.error

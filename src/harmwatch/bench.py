@@ -322,3 +322,104 @@ def run_merge_benchmark(sizes: tuple[int, ...] = MERGE_SIZES, seed: int = 0) -> 
         out.append(q.get())
         p.join()
     return out
+
+
+# --------------------------------------------------------------------------- start-up
+
+def evict_page_cache(roots: list[Path]) -> int:
+    """Ask the kernel to drop the cached pages of every file under ``roots`` (posix_fadvise
+    DONTNEED: no root needed, nothing else changes), so the next start reads them from disk: a cold
+    start without rebooting. Returns the number of files; 0 where the call does not exist."""
+    if not hasattr(os, "posix_fadvise"):
+        return 0
+    n = 0
+    for root in roots:
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                n += 1
+            finally:
+                os.close(fd)
+    return n
+
+
+def _startup_inputs(folder: Path, n: int) -> Path:
+    """The first ``n`` reports of the bundled sample corpus as JSONL."""
+    with gzip.open(sample_corpus_path(), "rt", encoding="utf-8") as fh:
+        lines = [fh.readline() for _ in range(n)]
+    path = folder / f"first{n}.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def startup_benchmark(jobs: tuple[int, ...] = (1, 0), repeats: int = 3, cold: bool = True) -> list[dict]:
+    """Seconds from the command to its first document done, as a fresh ``python -m
+    harmwatch.cli.main`` process (the interpreter start included): ``extract`` on 8 real reports
+    (until its first output line arrives: with --jobs 0 that document came from a worker) and
+    ``run`` on one report (the whole command: store opened, document written, merge, summary).
+    Warm: the median of ``repeats`` runs; cold: one run after the page cache of the interpreter's
+    libraries, harmwatch and its gazetteer index was dropped."""
+    import statistics
+    import subprocess
+    import sys
+    import sysconfig
+    import tempfile
+
+    from harmwatch.extract.places.gazetteer import index_path
+
+    out = []
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
+    with tempfile.TemporaryDirectory(prefix="hw-startup-") as tmp:
+        eight, one = _startup_inputs(Path(tmp), 8), _startup_inputs(Path(tmp), 1)
+        roots = [Path(sysconfig.get_paths()["purelib"]), Path(sysconfig.get_paths()["stdlib"]),
+                 Path(__file__).resolve().parent, index_path()]
+        for command in ("extract", "run"):
+            for j in jobs:
+                def once(i: int) -> float:
+                    base = [sys.executable, "-m", "harmwatch.cli.main", command, "--silent", "--jobs", str(j)]
+                    t0 = time.perf_counter()
+                    if command == "extract":
+                        with subprocess.Popen(base + [str(eight), "-o", "-"], stdout=subprocess.PIPE, env=env) as p:
+                            assert p.stdout is not None
+                            p.stdout.readline()
+                            first = time.perf_counter() - t0
+                            p.stdout.read()  # let it finish: its workers end with it
+                        return first
+                    subprocess.run(base + [str(one), "--db", f"sqlite:///{tmp}/s{j}-{i}.sqlite"], check=True, env=env)
+                    return time.perf_counter() - t0
+
+                row: dict = {"command": command, "jobs": j, "docs": 8 if command == "extract" else 1}
+                if cold:
+                    row["evicted_files"] = evict_page_cache(roots)
+                    row["cold_seconds"] = round(once(0), 2)
+                row["warm_seconds"] = round(statistics.median(once(i + 1) for i in range(repeats)), 2)
+                out.append(row)
+    return out
+
+
+def startup_breakdown() -> dict[str, float]:
+    """Where a warm start goes, in this process (call it in a fresh one): the pipeline's imports, the first
+    document (which loads the gazetteer index, dictionaries and language model), a second
+    document, and starting two forked workers after the warm-up."""
+    t0 = time.perf_counter()
+    from harmwatch.pipeline import process_item
+
+    t1 = time.perf_counter()
+    with gzip.open(sample_corpus_path(), "rt", encoding="utf-8") as fh:
+        rows = [json.loads(fh.readline()) for _ in range(2)]
+    process_item(InputItem(ref="a", id="a", text=rows[0]["text"], published=rows[0].get("published")))
+    t2 = time.perf_counter()
+    process_item(InputItem(ref="b", id="b", text=rows[1]["text"], published=rows[1].get("published")))
+    t3 = time.perf_counter()
+    from harmwatch.parallel import Workers
+    from harmwatch.pipeline import warm_up
+
+    with Workers(2, warm_up=warm_up):
+        t4 = time.perf_counter()
+    return {"pipeline_imports": round(t1 - t0, 3), "first_document": round(t2 - t1, 3), "second_document": round(t3 - t2, 3),
+            "warm_up_and_fork_2_workers": round(t4 - t3, 3)}

@@ -30,6 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import Any, Generic, TypeVar
 
 from harmwatch.errors import ConfigError
@@ -61,6 +62,16 @@ def resolve_jobs(jobs: int | None) -> int:
         raise ConfigError(f"jobs must be a whole number >= 0, not {jobs!r}", code="HW-CONFIG-JOBS",
                           hint="--jobs 1 runs in one process; --jobs 0 (the default) uses every core")
     return jobs
+
+
+def jobs_for(jobs: int | None, items: Iterable[T]) -> tuple[int, Iterator[T]]:
+    """The process count for ``items`` and the items again (still a stream): one process when
+    the input holds a single item, where starting workers would only delay it (one report on
+    standard input, one file)."""
+    it = iter(items)
+    head = list(islice(it, 2))
+    n = resolve_jobs(jobs)
+    return (n if len(head) > 1 else 1), chain(head, it)
 
 
 def default_start_method() -> str:

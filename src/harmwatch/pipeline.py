@@ -111,8 +111,9 @@ def process_items(items: Iterable[InputItem], *, default_published: str | None =
 def map_items(items: Iterable[InputItem], *, default_published: str | None = None,
               jobs: int | None = 1) -> Iterator[tuple[InputItem, DocumentResult]]:
     """``(item, process_item(item))`` in input order, extracted by ``jobs`` worker processes."""
-    from harmwatch.parallel import Workers
+    from harmwatch.parallel import Workers, jobs_for
 
+    jobs, items = jobs_for(jobs, items)
     with Workers(jobs, warm_up=warm_up) as workers:
         yield from workers.map(partial(process_item, default_published=default_published), items,
                                on_failure=item_failure)

@@ -10,7 +10,7 @@ from harmwatch.cli.common import stderr
 
 
 @click.command("bench")
-@click.argument("what", type=click.Choice(["pipeline", "merge"]), default="pipeline")
+@click.argument("what", type=click.Choice(["pipeline", "merge", "startup"]), default="pipeline")
 @click.option("--size", "sizes", type=int, multiple=True,
               help="bench merge: record counts (default 10000 and 100000; 1M with --size 1000000).")
 @click.option("--docs", "n_docs", default=200, show_default=True, help="Documents in the fixed corpus.")
@@ -36,9 +36,16 @@ def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: 
     `harmwatch bench merge` merges synthetic incident records (merge/synthetic.py: places, dates and
     types from documented distributions) of each --size in its own process: time, peak memory, and
     pairwise precision/recall against the synthetic gold.
+
+    `harmwatch bench startup` times the command to its first document done (`extract` and `run` on
+    one report, --jobs 1 and the default), cold (after dropping the page cache of the libraries,
+    harmwatch and the gazetteer index) and warm, and where a warm start goes.
     """
     if what == "merge":
         _merge(sizes, as_json)
+        return
+    if what == "startup":
+        _startup(as_json)
         return
     from rich.table import Table
 
@@ -125,3 +132,35 @@ def _merge(sizes: tuple[int, ...], as_json: bool) -> None:
                       str(r["peak_rss_mb"]), f"{r['merged_incidents']:,}", str(r["pairwise_precision"]),
                       str(r["pairwise_recall"]))
     stderr.print(table)
+
+
+def _startup(as_json: bool) -> None:
+    import subprocess
+    import sys
+
+    from rich.table import Table
+
+    from harmwatch.bench import machine, startup_benchmark
+
+    # the breakdown in a fresh interpreter: this one has imported harmwatch already
+    code = ("import json, time; t = time.perf_counter(); import harmwatch.cli.main; t = time.perf_counter() - t; "
+            "from harmwatch.bench import startup_breakdown as b; print(json.dumps({'cli_imports': round(t, 3), **b()}))")
+    breakdown = json.loads(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                          text=True).stdout)
+    rows = startup_benchmark()
+    if as_json:
+        click.echo(json.dumps({"machine": machine(), "startup": rows, "breakdown": breakdown}, indent=2))
+        return
+    table = Table(title="harmwatch bench startup: the command to its first document done (extract: 8 reports, "
+                  "until the first output line; run: one report, the whole command)")
+    for col in ("command", "--jobs", "cold s", "warm s"):
+        table.add_column(col, justify="right" if col != "command" else "left")
+    for r in rows:
+        table.add_row(r["command"], str(r["jobs"]), f"{r.get('cold_seconds', float('nan')):.2f}",
+                      f"{r['warm_seconds']:.2f}")
+    stderr.print(table)
+    stderr.print("where a warm start goes (s): " + ", ".join(f"{k.replace('_', ' ')} {v:.2f}"
+                                                            for k, v in breakdown.items()))
+    load = machine().get("load_average")
+    if load:
+        stderr.print(f"load average (1/5/15 min): {load[0]} / {load[1]} / {load[2]}")
