@@ -10,14 +10,14 @@ from harmwatch.cli.main import cli
 
 
 def test_bench_processes_reports_speedup_cpu_and_memory_per_worker():
-    res = CliRunner().invoke(cli, ["bench", "--docs", "8", "--stage", "processes", "--json"])
+    res = CliRunner().invoke(cli, ["bench", "--docs", "4", "--stage", "processes", "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert out["results"] == []  # only the stage asked for
     one, two = out["processes"]
     for r in (one, two):
         assert "error" not in r, r
-        assert r["docs"] == 8 and r["docs_per_second"] > 0 and r["failed"] == 0
+        assert r["docs"] == 4 and r["docs_per_second"] > 0 and r["failed"] == 0
     assert one["jobs"] == 1 and two["jobs"] == 2 and one["speedup"] == 1.0 and two["speedup"] > 0
     assert two["incidents"] == one["incidents"] > 0  # the same work either way
     assert one["worker_cpu_seconds"] == 0 and two["worker_cpu_seconds"] > two["parent_cpu_seconds"]
