@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,21 +49,23 @@ def extract_item(item: InputItem) -> DocumentResult:
     return process_item(item)
 
 
-def extract_files(paths: Iterable[str | Path], *, published: str | None = None) -> Iterator[DocumentResult]:
+def extract_files(paths: Iterable[str | Path], *, published: str | None = None,
+                  jobs: int | None = 1) -> Iterator[DocumentResult]:
     """Extract every input in files or folders (JSONL, CSV, HTML, text; ``-`` is standard input), in
     order, one result each. ``published`` dates the inputs that carry no publication date.
+    ``jobs``: worker processes (``None`` or 0: every core; 1, the default: this process); the
+    results are the same.
 
     Raises ``HW-INPUT-NOT-FOUND`` before reading anything when a path does not exist, and
     ``HW-INPUT-PUBLISHED-INVALID`` when ``published`` is not a date.
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.pipeline import process_item
+    from harmwatch.pipeline import process_items
 
     names = [str(p) for p in paths]
     check_paths(names)
     default = check_published(published)
-    for item in iter_inputs(names):
-        yield process_item(item, default_published=default)
+    yield from process_items(iter_inputs(names), default_published=default, jobs=jobs)
 
 
 @dataclass
@@ -84,6 +87,7 @@ def run(
     progress: ProgressFn | None = None,
     command: str = "run",
     published: str | None = None,
+    jobs: int | None = 1,
 ) -> RunReport:
     """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent.
 
@@ -95,9 +99,14 @@ def run(
     that input. The same id in a later run is a new edition of the document and replaces it
     (``counts["updated"]``). A missing input path raises ``HW-INPUT-NOT-FOUND`` before the
     database is opened; ``published`` dates the inputs that carry no publication date.
+
+    ``jobs``: extraction processes (``None`` or 0: every core; 1, the default: this process). Workers
+    only extract; this process alone writes the store, in input order, so the store and the counts
+    are the same whatever ``jobs`` is.
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts
+    from harmwatch.parallel import Workers, jobs_for
+    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item, warm_up
     from harmwatch.store import open_store
 
     paths = [str(p) for p in inputs] if inputs else [str(sample_corpus_path())]
@@ -106,13 +115,16 @@ def run(
     t0 = time.perf_counter()
     counts = RunCounts()
     ledger = _RunLedger()
-    with open_store(db) as store:
+    extract = partial(process_item, default_published=default)
+    jobs, items = jobs_for(jobs, iter_inputs(paths))
+    # the workers start (fork) before the database is opened: they inherit no connection
+    with Workers(jobs, warm_up=warm_up) as workers, open_store(db) as store:
         options: dict[str, Any] = {"extractor_version": EXTRACTOR_VERSION}
         if default:
             options["published"] = default
         run_id = store.begin_run(command, paths, options)
-        for item in iter_inputs(paths):
-            result, outcome = _store_one(store, run_id, item, default, ledger, EXTRACTOR_VERSION)
+        for item, extracted in workers.map(extract, items, on_failure=item_failure):
+            result, outcome = _store_one(store, run_id, item, extracted, ledger, EXTRACTOR_VERSION)
             status = counts.add(result, outcome=outcome)
             reason = None if status == "done" else result.error
             if status == "done" and outcome == "unchanged":
@@ -145,15 +157,13 @@ class _RunLedger:
                 "stored_updated": self.outcomes["updated"], "stored_unchanged": self.outcomes["unchanged"]}
 
 
-def _store_one(store: Any, run_id: int, item: InputItem, default_published: str | None, ledger: _RunLedger,
+def _store_one(store: Any, run_id: int, item: InputItem, result: DocumentResult, ledger: _RunLedger,
                extractor_version: str) -> tuple[DocumentResult, str | None]:
-    """Extract and save one input; returns its result (failed when refused) and the store outcome."""
+    """Save one input's extracted result; returns it (failed when refused) and the store outcome."""
     from dataclasses import replace
 
-    from harmwatch.pipeline import process_item
     from harmwatch.store import DocumentRejected, content_hash
 
-    result = process_item(item, default_published=default_published)
     if result.document is None:
         return result, None
     digest = content_hash(result.text if result.text is not None else result.document.text)

@@ -25,6 +25,7 @@ import os
 import resource
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from harmwatch.api import sample_corpus_path
 from harmwatch.ingest import strip_trailing_boilerplate
@@ -171,7 +172,100 @@ def _lookups(n: int) -> float:
 
 
 def machine() -> dict:
-    return {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}
+    """The machine, and how busy it was (1/5/15-minute load averages: on a shared machine a second
+    process may find no free core, so say what the figures were measured under)."""
+    out = {"cpus": os.cpu_count(), "python": os.sys.version.split()[0]}
+    if hasattr(os, "getloadavg"):
+        out["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    return out
+
+
+# --------------------------------------------------------------------------- processes (--jobs)
+
+#: process counts of the scaling measurement: the speed-up from one core to two
+JOBS = (1, 2)
+
+
+def _bench_item(item: InputItem) -> tuple[int, int]:
+    """One document through the full pipeline in a worker: its incident count and the worker's pid."""
+    from harmwatch.pipeline import process_item
+
+    return len(process_item(item).incidents), os.getpid()
+
+
+def _bench_failure(item: InputItem, code: str, message: str) -> tuple[int, int]:
+    return 0, -1
+
+
+def process_memory(pid: int) -> dict[str, float] | None:
+    """A process's memory in MB from /proc (Linux): ``peak_rss`` (VmHWM), ``rss``, ``pss`` (shared
+    pages divided among the processes sharing them) and ``uss`` (its private pages: what one more
+    worker really costs when it is forked from a loaded parent). None elsewhere."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+
+    def kb(text: str, key: str) -> float:
+        for line in text.splitlines():
+            if line.startswith(key + ":"):
+                return float(line.split()[1])
+        return 0.0
+
+    return {"peak_rss": round(kb(status, "VmHWM") / 1024, 1), "rss": round(kb(status, "VmRSS") / 1024, 1),
+            "pss": round(kb(rollup, "Pss") / 1024, 1),
+            "uss": round((kb(rollup, "Private_Clean") + kb(rollup, "Private_Dirty")) / 1024, 1)}
+
+
+def _jobs_child(jobs: int, n_docs: int, words: int, queue) -> None:
+    try:
+        from harmwatch.parallel import Workers
+        from harmwatch.pipeline import warm_up
+
+        items = build_corpus(n_docs, words)
+        load = os.getloadavg() if hasattr(os, "getloadavg") else None
+        t_start = time.perf_counter()
+        with Workers(jobs, warm_up=warm_up) as workers:
+            if jobs == 1:
+                warm_up()  # the same resources loaded outside the timed part
+            start = time.perf_counter() - t_start
+            pids: set[int] = set()
+            incidents = 0
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _item, (n, pid) in workers.map(_bench_item, items, on_failure=_bench_failure):
+                incidents += n
+                pids.add(pid)
+            secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+            memory = {str(pid): process_memory(pid) for pid in sorted(pids) if pid > 0}
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        queue.put({"jobs": jobs, "docs": len(items), "seconds": round(secs, 3), "start_seconds": round(start, 3),
+                   "docs_per_second": round(len(items) / secs, 2), "incidents": incidents,
+                   "parent_cpu_seconds": round(cpu, 3), "worker_cpu_seconds": round(kids.ru_utime + kids.ru_stime, 3),
+                   "memory_mb": memory, "parent_memory_mb": process_memory(os.getpid()),
+                   "load_average_before": [round(x, 2) for x in load] if load else None,
+                   "failed": len([p for p in pids if p < 0])})
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        queue.put({"jobs": jobs, "error": repr(exc)})
+
+
+def run_jobs_benchmark(n_docs: int = 200, words: int = 500, jobs: tuple[int, ...] = JOBS) -> list[dict]:
+    """The full pipeline through ``harmwatch.parallel`` with 1, 2, ... processes on the same fixed
+    corpus, each count in a fresh process: documents/s (wall clock, the workers' start outside it),
+    the speed-up over the first count, CPU seconds and memory per worker."""
+    ctx = mp.get_context("spawn")
+    out: list[dict] = []
+    for n in jobs:
+        q = ctx.Queue()
+        p = ctx.Process(target=_jobs_child, args=(n, n_docs, words, q))
+        p.start()
+        out.append(q.get())
+        p.join()
+    base = next((r for r in out if "error" not in r), None)
+    for r in out:
+        if base is not None and "error" not in r:
+            r["speedup"] = round(r["docs_per_second"] / base["docs_per_second"], 2)
+    return out
 
 
 # --------------------------------------------------------------------------- merge
@@ -228,3 +322,104 @@ def run_merge_benchmark(sizes: tuple[int, ...] = MERGE_SIZES, seed: int = 0) -> 
         out.append(q.get())
         p.join()
     return out
+
+
+# --------------------------------------------------------------------------- start-up
+
+def evict_page_cache(roots: list[Path]) -> int:
+    """Ask the kernel to drop the cached pages of every file under ``roots`` (posix_fadvise
+    DONTNEED: no root needed, nothing else changes), so the next start reads them from disk: a cold
+    start without rebooting. Returns the number of files; 0 where the call does not exist."""
+    if not hasattr(os, "posix_fadvise"):
+        return 0
+    n = 0
+    for root in roots:
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                n += 1
+            finally:
+                os.close(fd)
+    return n
+
+
+def _startup_inputs(folder: Path, n: int) -> Path:
+    """The first ``n`` reports of the bundled sample corpus as JSONL."""
+    with gzip.open(sample_corpus_path(), "rt", encoding="utf-8") as fh:
+        lines = [fh.readline() for _ in range(n)]
+    path = folder / f"first{n}.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def startup_benchmark(jobs: tuple[int, ...] = (1, 0), repeats: int = 3, cold: bool = True) -> list[dict]:
+    """Seconds from the command to its first document done, as a fresh ``python -m
+    harmwatch.cli.main`` process (the interpreter start included): ``extract`` on 8 real reports
+    (until its first output line arrives: with --jobs 0 that document came from a worker) and
+    ``run`` on one report (the whole command: store opened, document written, merge, summary).
+    Warm: the median of ``repeats`` runs; cold: one run after the page cache of the interpreter's
+    libraries, harmwatch and its gazetteer index was dropped."""
+    import statistics
+    import subprocess
+    import sys
+    import sysconfig
+    import tempfile
+
+    from harmwatch.extract.places.gazetteer import index_path
+
+    out = []
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
+    with tempfile.TemporaryDirectory(prefix="hw-startup-") as tmp:
+        eight, one = _startup_inputs(Path(tmp), 8), _startup_inputs(Path(tmp), 1)
+        roots = [Path(sysconfig.get_paths()["purelib"]), Path(sysconfig.get_paths()["stdlib"]),
+                 Path(__file__).resolve().parent, index_path()]
+        for command in ("extract", "run"):
+            for j in jobs:
+                def once(i: int) -> float:
+                    base = [sys.executable, "-m", "harmwatch.cli.main", command, "--silent", "--jobs", str(j)]
+                    t0 = time.perf_counter()
+                    if command == "extract":
+                        with subprocess.Popen(base + [str(eight), "-o", "-"], stdout=subprocess.PIPE, env=env) as p:
+                            assert p.stdout is not None
+                            p.stdout.readline()
+                            first = time.perf_counter() - t0
+                            p.stdout.read()  # let it finish: its workers end with it
+                        return first
+                    subprocess.run(base + [str(one), "--db", f"sqlite:///{tmp}/s{j}-{i}.sqlite"], check=True, env=env)
+                    return time.perf_counter() - t0
+
+                row: dict = {"command": command, "jobs": j, "docs": 8 if command == "extract" else 1}
+                if cold:
+                    row["evicted_files"] = evict_page_cache(roots)
+                    row["cold_seconds"] = round(once(0), 2)
+                row["warm_seconds"] = round(statistics.median(once(i + 1) for i in range(repeats)), 2)
+                out.append(row)
+    return out
+
+
+def startup_breakdown() -> dict[str, float]:
+    """Where a warm start goes, in this process (call it in a fresh one): the pipeline's imports, the first
+    document (which loads the gazetteer index, dictionaries and language model), a second
+    document, and starting two forked workers after the warm-up."""
+    t0 = time.perf_counter()
+    from harmwatch.pipeline import process_item
+
+    t1 = time.perf_counter()
+    with gzip.open(sample_corpus_path(), "rt", encoding="utf-8") as fh:
+        rows = [json.loads(fh.readline()) for _ in range(2)]
+    process_item(InputItem(ref="a", id="a", text=rows[0]["text"], published=rows[0].get("published")))
+    t2 = time.perf_counter()
+    process_item(InputItem(ref="b", id="b", text=rows[1]["text"], published=rows[1].get("published")))
+    t3 = time.perf_counter()
+    from harmwatch.parallel import Workers
+    from harmwatch.pipeline import warm_up
+
+    with Workers(2, warm_up=warm_up):
+        t4 = time.perf_counter()
+    return {"pipeline_imports": round(t1 - t0, 3), "first_document": round(t2 - t1, 3), "second_document": round(t3 - t2, 3),
+            "warm_up_and_fork_2_workers": round(t4 - t3, 3)}

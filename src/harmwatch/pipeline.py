@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from harmwatch import __version__
 from harmwatch.errors import HarmwatchError
@@ -96,9 +97,48 @@ def _process(item: InputItem, default_published: str | None) -> DocumentResult:
         )
 
 
-def process_items(items: Iterable[InputItem], *, default_published: str | None = None) -> Iterator[DocumentResult]:
-    for item in items:
-        yield process_item(item, default_published=default_published)
+def process_items(items: Iterable[InputItem], *, default_published: str | None = None,
+                  jobs: int | None = 1) -> Iterator[DocumentResult]:
+    """``process_item`` over a stream of inputs, one result each, in input order.
+
+    ``jobs``: worker processes (``None`` or 0: every core; 1: in this process). The results are the
+    same whatever ``jobs`` is (see ``harmwatch.parallel``).
+    """
+    for _item, result in map_items(items, default_published=default_published, jobs=jobs):
+        yield result
+
+
+def map_items(items: Iterable[InputItem], *, default_published: str | None = None,
+              jobs: int | None = 1) -> Iterator[tuple[InputItem, DocumentResult]]:
+    """``(item, process_item(item))`` in input order, extracted by ``jobs`` worker processes."""
+    from harmwatch.parallel import Workers, jobs_for
+
+    jobs, items = jobs_for(jobs, items)
+    with Workers(jobs, warm_up=warm_up) as workers:
+        yield from workers.map(partial(process_item, default_published=default_published), items,
+                               on_failure=item_failure)
+
+
+def item_failure(item: InputItem, code: str, message: str) -> DocumentResult:
+    """The failed result of an input its worker could not extract (an exception, a dead process)."""
+    return DocumentResult(doc_id=item.id or item.ref, status="error", error=message, error_code=code)
+
+
+def warm_up() -> None:
+    """Load every read-only resource extraction uses (gazetteer index, dictionaries, language model,
+    main-text extractor) by processing two real documents of the bundled sample corpus, one as
+    text and one as HTML. Workers forked after this share them copy-on-write."""
+    import gzip
+    import html
+    import json
+    from importlib import resources
+
+    path = resources.files("harmwatch") / "data" / "sample" / "sample_corpus.jsonl.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        row = json.loads(fh.readline())
+    process_item(InputItem(ref="warm-up", id="warm-up", text=row["text"], published=row.get("published")))
+    process_item(InputItem(ref="warm-up.html", id="warm-up.html",
+                           html=f"<html><body><article><p>{html.escape(row['text'][:2000])}</p></article></body></html>"))
 
 
 @dataclass
