@@ -552,7 +552,7 @@ BACKGROUND = re.compile(
 _YEAR = re.compile(
     r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w%,/-]|\.\d|\s*(?:hours|hrs|h\b|GMT|UTC|local)|"
     r"\s+(?:[NSEW]{1,2}|north|south|east|west|block)\b|\s+(?:\w+\s+){1,2}(?:st|street|ave|avenue|rd|road|blvd|boulevard|"
-    r"drive|dr|lane|ln|way|court|ct|place|pl|highway|hwy)\b)",  # not an address: "1506 NW 70 St"
+    r"drive|dr|lane|ln|way|court|ct|place|pl|highway|hwy)\b)",  # not an address: "2318 W 41 Ave"
     re.IGNORECASE,
 )
 # a day of this report in the clause: "died Thursday night", "yesterday": not history
