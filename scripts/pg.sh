@@ -13,7 +13,8 @@
 # 127.0.0.1 only, on a free port, and on a Unix socket inside the data folder. The superuser
 # `harmwatch` has a random password (scram-sha-256, kept in the folder, mode 600), so other users of
 # the machine cannot connect. As root the server runs as the system user `postgres` (PostgreSQL
-# refuses to run as root).
+# refuses to run as root). HARMWATCH_PG_FSYNC=off at the first start makes a throw-away test
+# cluster faster (scripts/test.sh); never for data you keep.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HASH="$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
@@ -64,7 +65,9 @@ as_owner() {
 }
 
 free_port() {
-    python3 - <<'EOF'
+    local py=python3
+    command -v python3 >/dev/null 2>&1 || py="$ROOT/.venv/bin/python"
+    "$py" - <<'EOF'
 import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
