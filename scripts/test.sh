@@ -14,4 +14,10 @@ if [ "$rc" -eq 5 ]; then
     echo "no tests were collected" >&2
     exit 1
 fi
-exit "$rc"
+[ "$rc" -eq 0 ] || exit "$rc"
+# the store-touching tests again on PostgreSQL (with PostGIS): a private loopback cluster started by
+# scripts/pg.sh (Debian packages, installed when missing), fresh databases per test, stopped at the end
+if [ "${HARMWATCH_SKIP_POSTGRES:-0}" != "1" ] && [ "$#" -eq 0 ]; then
+    HARMWATCH_PG_FSYNC=off bash scripts/pg.sh run \
+        .venv/bin/python -m pytest -q -p no:cacheprovider tests/store tests/merge tests/export tests/serve
+fi

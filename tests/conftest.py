@@ -31,3 +31,86 @@ def muc_messages(shared: Path) -> dict[str, str]:
     if not (path / "muc34").is_dir():
         pytest.skip("no muc34 data")
     return {i.id: i.text for i in load(path)}
+
+
+# --------------------------------------------------------------------------- the database backend
+# HARMWATCH_TEST_DB chooses the backend of the store-touching tests: unset (or "sqlite") for SQLite
+# files under tmp_path, or the URL of a PostgreSQL server (`bash scripts/pg.sh run pytest ...` sets
+# it) on which every test database is created fresh and dropped at the end of the session.
+TEST_DB = os.environ.get("HARMWATCH_TEST_DB", "").strip()
+BACKEND = "postgresql" if TEST_DB.startswith("postgresql") else "sqlite"
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: reads or writes the SQLite file itself")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if BACKEND != "sqlite":
+        skip = pytest.mark.skip(reason="SQLite-only test (HARMWATCH_TEST_DB is PostgreSQL)")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+def pytest_report_header(config) -> str:
+    return f"harmwatch test database: {BACKEND}"
+
+
+class Databases:
+    """Fresh databases on the chosen backend: ``new(name)`` a URL nothing exists at yet (harmwatch
+    creates it), ``copy(url, name)`` a private copy of a closed store (a file copy on SQLite,
+    ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL). PostgreSQL databases are dropped at the end."""
+
+    def __init__(self, tmp_path_factory) -> None:
+        self._tmp = tmp_path_factory
+        self._made: list[str] = []
+        self.backend = BACKEND
+
+    def _pg_url(self, name: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        db = f"hwt_{os.getpid()}_{len(self._made)}_{''.join(c for c in name if c.isalnum())[:20]}".lower()
+        url = make_url(TEST_DB).set(database=db).render_as_string(hide_password=False)
+        self._made.append(url)
+        return url
+
+    def new(self, name: str = "hw") -> str:
+        if self.backend == "sqlite":
+            return f"sqlite:///{self._tmp.mktemp(name) / (name + '.sqlite')}"
+        return self._pg_url(name)
+
+    def copy(self, url: str, name: str = "copy") -> str:
+        if self.backend == "sqlite":
+            import shutil
+
+            dst = self._tmp.mktemp(name) / (name + ".sqlite")
+            shutil.copyfile(url.removeprefix("sqlite:///"), dst)  # a closed store: WAL checkpointed
+            return f"sqlite:///{dst}"
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        new = self._pg_url(name)
+        admin = create_engine(make_url(TEST_DB).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{make_url(new).database}" TEMPLATE "{make_url(url).database}"'))
+        finally:
+            admin.dispose()
+        return new
+
+    def drop_all(self) -> None:
+        if self.backend == "sqlite":
+            return
+        from harmwatch.store.engines import drop_database
+        from sqlalchemy.engine import make_url
+
+        for url in self._made:
+            drop_database(make_url(url))
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    dbs = Databases(tmp_path_factory)
+    yield dbs
+    dbs.drop_all()

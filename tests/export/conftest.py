@@ -3,26 +3,28 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory) -> Path:
-    """The SQLite file of `harmwatch run` on the sample corpus (read it, never change it)."""
+def sample_url(databases) -> str:
+    """The store of `harmwatch run` on the sample corpus, on the backend HARMWATCH_TEST_DB chooses
+    (read it, never change it)."""
     from harmwatch.api import run
 
-    path = tmp_path_factory.mktemp("export-sample") / "sample.sqlite"
-    run(db=f"sqlite:///{path}")
-    return path
+    url = databases.new("export")
+    run(db=url)
+    return url
 
 
 @pytest.fixture(scope="session")
-def sample_url(sample_db: Path) -> str:
-    return f"sqlite:///{sample_db}"
+def sample_db(sample_url: str) -> Path:
+    """The SQLite file of the sample store (tests that read the file itself are SQLite-only)."""
+    if not sample_url.startswith("sqlite:///"):
+        pytest.skip("reads the SQLite file itself")
+    return Path(sample_url.removeprefix("sqlite:///"))
 
 
 @pytest.fixture(scope="session")
@@ -36,25 +38,27 @@ def sample_records(sample_url: str) -> list[dict]:
 
 
 @pytest.fixture()
-def db_copy(sample_db: Path, tmp_path: Path) -> Path:
-    """A copy of the sample store that a test may change."""
-    dst = tmp_path / "copy.sqlite"
-    shutil.copyfile(sample_db, dst)
-    return dst
+def db_copy(sample_url: str, databases) -> str:
+    """The URL of a copy of the sample store that a test may change."""
+    return databases.copy(sample_url, "copy")
 
 
-def _set_status(db: Path, statuses: dict[str, str]) -> None:
-    con = sqlite3.connect(db)
-    with con:
+def _set_status(db: str, statuses: dict[str, str]) -> None:
+    from sqlalchemy import update
+
+    from harmwatch.store import open_store
+    from harmwatch.store.merged_models import MergedIncidentRow
+
+    with open_store(db, create=False) as store, store.engine.begin() as conn:
         for incident_id, status in statuses.items():
-            cur = con.execute("update merged_incidents set review_status = ? where id = ?", (status, incident_id))
+            cur = conn.execute(update(MergedIncidentRow).where(MergedIncidentRow.id == incident_id)
+                               .values(review_status=status))
             assert cur.rowcount == 1, incident_id
-    con.close()
 
 
 @pytest.fixture(scope="session")
 def set_status():
-    """set_status(db_path, {incident_id: status}): merged_incidents.review_status set directly in the
+    """set_status(db_url, {incident_id: status}): merged_incidents.review_status set directly in the
     database, as the review API does."""
     return _set_status
 

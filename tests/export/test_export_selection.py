@@ -41,7 +41,7 @@ def test_status_approved_gives_only_approved(fmt, db_copy, sample_records, set_s
     ids = [r["incident_id"] for r in sample_records]
     approved, rejected = ids[:3], ids[3:5]
     set_status(db_copy, {**{i: "approved" for i in approved}, **{i: "rejected" for i in rejected}})
-    db = f"sqlite:///{db_copy}"
+    db = db_copy
     out = tmp_path / f"approved.{fmt}"
     res = _invoke(["export", "--db", db, "--format", fmt, "--status", "approved", "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -55,7 +55,7 @@ def test_status_approved_gives_only_approved(fmt, db_copy, sample_records, set_s
 def test_include_rejected_and_the_status_in_each_format(db_copy, sample_records, set_status, tmp_path):
     first, second = sample_records[0]["incident_id"], sample_records[1]["incident_id"]
     set_status(db_copy, {first: "rejected", second: "approved"})
-    db = f"sqlite:///{db_copy}"
+    db = db_copy
     out = tmp_path / "all.jsonl"
     assert _invoke(["export", "--db", db, "--include-rejected", "-o", str(out), "--silent"]).exit_code == 0
     lines = {x["incident_id"]: x for x in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
@@ -255,17 +255,18 @@ def test_no_scraped_text_starts_a_formula_in_any_csv_cell(seed):
 
 
 @pytest.mark.parametrize("fmt", ["acled", "ucdp", "parquet"])
+@pytest.mark.sqlite_only
 def test_a_store_never_merged_exports_its_per_report_incidents(fmt, db_copy, tmp_path):
     import sqlite3
 
-    con = sqlite3.connect(db_copy)
+    con = sqlite3.connect(db_copy.removeprefix("sqlite:///"))
     with con:
         con.execute("delete from merged_incidents")
         con.execute("delete from merged_members")
     n_reports = con.execute("select count(*) from incidents").fetchone()[0]
     con.close()
     out = tmp_path / f"reports.{fmt}"
-    res = write(f"sqlite:///{db_copy}", fmt, out)
+    res = write(db_copy, fmt, out)
     assert res.written == n_reports > 90
     if fmt == "parquet":
         assert pq.read_table(out).num_rows == n_reports

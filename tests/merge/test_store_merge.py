@@ -30,9 +30,9 @@ def _by_doc(store):
     return {tuple(m["reports"]): m for m in iter_merged(store)}
 
 
-def test_run_merges_two_reports_and_keeps_their_disagreeing_figures(tmp_path, muc_messages):
+def test_run_merges_two_reports_and_keeps_their_disagreeing_figures(tmp_path, muc_messages, databases):
     inp = _write(tmp_path / "in.jsonl", _muc_rows(muc_messages, [*JESUITS, OTHER]))
-    db = f"sqlite:///{tmp_path / 'hw.sqlite'}"
+    db = databases.new("merge")
     report = run([inp], db=db)
     assert report.stats["merged"]["multi_report"] >= 1
     with open_store(db) as st:
@@ -47,9 +47,9 @@ def test_run_merges_two_reports_and_keeps_their_disagreeing_figures(tmp_path, mu
     assert len({x["incident_id"] for x in lines}) == len(lines)
 
 
-def test_hand_split_and_join_survive_a_rerun_and_a_remerge(tmp_path, muc_messages):
+def test_hand_split_and_join_survive_a_rerun_and_a_remerge(tmp_path, muc_messages, databases):
     inp = _write(tmp_path / "in.jsonl", _muc_rows(muc_messages, [*JESUITS, OTHER]))
-    db = f"sqlite:///{tmp_path / 'hw.sqlite'}"
+    db = databases.new("merge")
     run([inp], db=db)
     with open_store(db) as st:
         merged = _by_doc(st)[JESUITS]
@@ -70,9 +70,9 @@ def test_hand_split_and_join_survive_a_rerun_and_a_remerge(tmp_path, muc_message
         assert any({JESUITS[0], OTHER} <= set(m["reports"]) for m in iter_merged(st))
 
 
-def test_merge_cli_join_split_and_changed(tmp_path, muc_messages):
+def test_merge_cli_join_split_and_changed(tmp_path, muc_messages, databases):
     inp = _write(tmp_path / "in.jsonl", _muc_rows(muc_messages, list(JESUITS)))
-    db = f"sqlite:///{tmp_path / 'hw.sqlite'}"
+    db = databases.new("merge")
     run([inp], db=db)
     with open_store(db) as st:
         mid = _by_doc(st)[JESUITS]["incident_id"]

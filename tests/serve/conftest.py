@@ -3,7 +3,6 @@ on the bundled sample corpus, accounts of each role, and FastAPI TestClients ove
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,31 +19,27 @@ ROLES = {"vera": "viewer", "rita": "reviewer", "ada": "admin"}
 
 
 @pytest.fixture(scope="session")
-def built_db(tmp_path_factory) -> Path:
-    """The sample corpus run through `harmwatch run` (library API), with three accounts."""
-    path = tmp_path_factory.mktemp("serve") / "sample.sqlite"
-    run(db=f"sqlite:///{path}")
-    with open_store(f"sqlite:///{path}", create=False) as store:
+def built_db(databases) -> str:
+    """The sample corpus run through `harmwatch run` (library API), with three accounts: its URL, on
+    the backend HARMWATCH_TEST_DB chooses (read it, never change it)."""
+    url = databases.new("serve")
+    run(db=url)
+    with open_store(url, create=False) as store:
         for name, password in PASSWORDS.items():
             add_user(store, name, ROLES[name], password)
-    return path
-
-
-def _copy(src: Path, dst: Path) -> str:
-    shutil.copyfile(src, dst)  # the store is closed: WAL checkpointed into the main file
-    return f"sqlite:///{dst}"
+    return url
 
 
 @pytest.fixture
-def db_url(built_db, tmp_path) -> str:
+def db_url(built_db, databases) -> str:
     """A private copy of the built store, for tests that write."""
-    return _copy(built_db, tmp_path / "copy.sqlite")
+    return databases.copy(built_db, "copy")
 
 
 @pytest.fixture(scope="session")
-def shared_url(built_db, tmp_path_factory) -> str:
+def shared_url(built_db, databases) -> str:
     """One copy shared by read-only tests (logins write sessions, nothing else changes)."""
-    return _copy(built_db, tmp_path_factory.mktemp("shared") / "shared.sqlite")
+    return databases.copy(built_db, "shared")
 
 
 class Api:

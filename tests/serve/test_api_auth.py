@@ -6,6 +6,8 @@ import hashlib
 import logging
 import sqlite3
 
+import pytest
+
 from harmwatch.review.accounts import FAIL_LIMIT_USER
 
 
@@ -22,6 +24,7 @@ def test_login_sets_a_strict_httponly_cookie_and_me_answers(db_url, make_api):
     assert me == {"user": {"name": "rita", "role": "reviewer"}, "csrf_token": r.json()["csrf_token"]}
 
 
+@pytest.mark.sqlite_only
 def test_the_store_keeps_only_the_hash_of_a_session_token(db_url, make_api, passwords):
     api = make_api(db_url)
     api.login("rita")
@@ -70,6 +73,7 @@ def test_too_many_failed_logins_lock_the_user_with_retry_after(db_url, make_api)
     assert api.login("ada").status_code == 200  # another user from the same client is not locked
 
 
+@pytest.mark.sqlite_only
 def test_a_good_login_clears_earlier_failures(db_url, make_api):
     api = make_api(db_url)
     for _ in range(FAIL_LIMIT_USER - 1):

@@ -12,6 +12,7 @@ def _all(reader, **params) -> list[dict]:
     return reader.incidents(**params)["items"]
 
 
+@pytest.mark.sqlite_only
 def test_the_list_holds_every_merged_incident_with_counts(reader, shared_url):
     con = sqlite3.connect(shared_url.removeprefix("sqlite:///"))
     try:
@@ -126,6 +127,7 @@ def test_sql_metacharacters_are_harmless_in_every_filter(reader, name):
     assert reader.incidents()["total"] > 50  # nothing was dropped or changed
 
 
+@pytest.mark.sqlite_only
 def test_like_wildcards_match_only_themselves(reader, shared_url):
     assert reader.incidents(q="%")["total"] == _literal_count(shared_url, "%")
     assert reader.incidents(q="_")["total"] == _literal_count(shared_url, "_")

@@ -166,8 +166,9 @@ def seed_result(seed_text: str) -> DocumentResult:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'db' / 'harmwatch.sqlite'}"
+def db_url(databases) -> str:
+    """A fresh database on the backend HARMWATCH_TEST_DB chooses (a SQLite file by default)."""
+    return databases.new("store")
 
 
 @pytest.fixture

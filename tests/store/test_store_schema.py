@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 from harmwatch.errors import StoreError
 from harmwatch.store import DEFAULT_URL, ENV_VAR, alembic_config, open_store, resolve_url
 from harmwatch.store.models import Base
+from harmwatch.store.spatial import include_object
 
 TABLES = {
     "runs",
@@ -44,7 +45,7 @@ def test_open_creates_schema_at_head(tmp_path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
-        assert head() == "0004_review"  # 0004_review revises 0003_merge, which revises 0001 until 0002 lands
+        assert head() == "0005_spatial"  # 0005_spatial revises 0004_review, 0003_merge, 0001 (0002 not landed)
     finally:
         con.close()
 
@@ -60,11 +61,12 @@ def test_reviewer_filter_columns_are_indexed(store) -> None:
 def test_migrations_match_models(store) -> None:
     """Autogenerate finds nothing to do: models.py and versions/ agree."""
     with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": include_object})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(store) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -144,6 +146,7 @@ def test_postgresql_ddl_renders_from_the_same_migrations() -> None:
     assert '"end" INTEGER NOT NULL' in ddl  # reserved word quoted
     assert "record JSON NOT NULL" in ddl
     assert "PRAGMA" not in ddl
+    assert "USING gist ((geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326))))" in ddl  # 0005_spatial
 
 
 def test_resolve_url(tmp_path, monkeypatch) -> None:
@@ -180,6 +183,7 @@ def test_memory_database(tmp_path) -> None:
         assert st.get_run(run)["command"] == "run"
 
 
+@pytest.mark.sqlite_only
 def test_opening_does_not_wait_for_a_running_writer(db_url) -> None:
     """`harmwatch serve` opening the file while `harmwatch run` holds a write transaction."""
     import time

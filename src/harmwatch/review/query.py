@@ -22,6 +22,7 @@ from harmwatch.errors import HarmwatchError
 from harmwatch.store.merged_models import MergedIncidentRow, MergedMember
 from harmwatch.store.models import Claim, DocumentRow, Evidence, IncidentReport, Run
 from harmwatch.store.review_fields import FIELDS, apply_overrides, index_columns, names
+from harmwatch.store.spatial import in_bbox, near as within_km
 from harmwatch.store.review_models import STATUSES, AuditEntry, FieldOverride, ReviewIndex, ReviewState
 
 SORTS = ("date", "-date", "killed", "-killed")
@@ -94,6 +95,7 @@ class IncidentFilters:
     killed_max: int | None = None
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None  # lon, lat, km
 
     @classmethod
     def parse(cls, params: dict[str, Any]) -> IncidentFilters:
@@ -115,6 +117,17 @@ class IncidentFilters:
                     -180 <= nums[0] <= 180 and -180 <= nums[2] <= 180 and -90 <= nums[1] <= nums[3] <= 90):
                 raise _bad("bbox", "expected minlon,minlat,maxlon,maxlat in degrees (minlat <= maxlat)")
             bbox = (nums[0], nums[1], nums[2], nums[3])
+        near = None
+        raw = _str("near", params.get("near"))
+        if raw is not None:
+            try:
+                nums = [float(x) for x in raw.split(",")]
+            except ValueError:
+                raise _bad("near", "expected lon,lat,km") from None
+            if len(nums) != 3 or not all(math.isfinite(x) for x in nums) or not (
+                    -180 <= nums[0] <= 180 and -90 <= nums[1] <= 90 and 0 <= nums[2] <= 20_040):
+                raise _bad("near", "expected lon,lat,km: degrees, and a distance from 0 to 20040 km")
+            near = (nums[0], nums[1], nums[2])
         out = cls(
             date_from=_day("date_from", params.get("date_from")),
             date_to=_day("date_to", params.get("date_to")),
@@ -127,6 +140,7 @@ class IncidentFilters:
             killed_max=_int("killed_max", params.get("killed_max")),
             q=_str("q", params.get("q"), 500),
             bbox=bbox,
+            near=near,
         )
         return out
 
@@ -167,11 +181,11 @@ def filtered(f: IncidentFilters) -> Select:
         cond.append(I.killed >= f.killed_min)
     if f.killed_max is not None:
         cond.append(I.killed <= f.killed_max)
-    if f.bbox:
-        minlon, minlat, maxlon, maxlat = f.bbox
-        lon = (I.lon.between(minlon, maxlon) if minlon <= maxlon
-               else or_(I.lon >= minlon, I.lon <= maxlon))  # a box across the antimeridian
-        cond += [I.lat.is_not(None), I.lon.is_not(None), I.lat.between(minlat, maxlat), lon]
+    if f.bbox:  # PostGIS where the database has it, else lat/lon comparisons (store/spatial.py)
+        cond.append(in_bbox(I.lat, I.lon, f.bbox))
+    if f.near:
+        lon0, lat0, km = f.near
+        cond.append(within_km(I.lat, I.lon, lat0, lon0, km))
     for word in _words(f.q or ""):
         in_reports = exists().where(
             MergedMember.merged_incident_id == I.incident_id,

@@ -60,6 +60,7 @@ def incident_filters(
     killed_max: Annotated[str | None, Query(description="best killed figure at most")] = None,
     q: Annotated[str | None, Query(description="full text: every word in a report's title or text")] = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+    near: Annotated[str | None, Query(description="lon,lat,km: within km of the point (great circle)")] = None,
 ) -> IncidentFilters:
     return IncidentFilters.parse(dict(locals()))
 

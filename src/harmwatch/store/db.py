@@ -6,16 +6,9 @@ the newest Alembic revision shipped in ``harmwatch/store/migrations`` (no
 writes to the database: runs and their items, extraction results, and the
 read queries the CLI, the API and exports need.
 
-SQLite specifics (PostgreSQL needs none of this):
-
-* ``PRAGMA foreign_keys=ON`` and WAL journal on every connection, plus a busy
-  timeout, so a reader (``harmwatch serve``) and a writer (``harmwatch run``)
-  can share one file.
-* sqlite3's legacy transaction handling is switched off and SQLAlchemy emits
-  ``BEGIN`` itself (the recipe in SQLAlchemy's SQLite docs), so DDL in a
-  migration and a whole ``save_result`` are truly atomic. Write transactions
-  use ``BEGIN IMMEDIATE``: two writers queue on the busy timeout instead of
-  failing with "database is locked" when a read lock cannot be upgraded.
+The backends (SQLite, PostgreSQL) differ only in engines.py: how a connection
+is set up, how write transactions queue (``BEGIN IMMEDIATE`` on SQLite, an
+advisory lock on PostgreSQL), and what a missing database is.
 
 Every statement is built with SQLAlchemy, so values are always bound
 parameters, never spliced into SQL.
@@ -37,15 +30,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, delete, event, exists, func, select, update
+from sqlalchemy import Engine, delete, exists, func, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
 from harmwatch.errors import ConfigError, StoreError
 from harmwatch.types import DocumentResult
 
+from .engines import BEGIN_OPTION as _BEGIN_OPTION
+from .engines import ensure_database, has_postgis, is_sqlite as _is_sqlite, make_engine as _make_engine
 from .existing import require_existing, require_schema
 
 # the merge stage's tables live in their own module; importing it puts them in Base.metadata
@@ -80,8 +74,6 @@ DEFAULT_URL = "sqlite:///harmwatch.sqlite"
 ENV_VAR = "HARMWATCH_DB"
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
-_BEGIN_OPTION = "harmwatch_sqlite_begin"
-_BEGIN_MODES = {"DEFERRED", "IMMEDIATE"}
 _RESULT_STATUSES = ("ok", "skipped", "error")
 
 #: keyword filters accepted by :meth:`Store.iter_incidents`
@@ -135,52 +127,6 @@ def resolve_url(url: str | None = None) -> URL:
     return parsed
 
 
-def _is_sqlite(url: URL) -> bool:
-    return url.get_backend_name() == "sqlite"
-
-
-def _is_memory(url: URL) -> bool:
-    db = url.database or ""
-    return db in ("", ":memory:") or "mode=memory" in db or url.query.get("mode") == "memory"
-
-
-def _make_engine(url: URL) -> Engine:
-    if not _is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
-    memory = _is_memory(url)
-    if memory:
-        # one shared connection, or every checkout would see an empty database
-        engine = create_engine(
-            url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
-    else:
-        db = url.database or ""
-        if not db.startswith("file:"):
-            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN (below)
-        cur = dbapi_conn.cursor()
-        try:
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
-            if not memory:
-                cur.execute("PRAGMA journal_mode=WAL")
-        finally:
-            cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
-        if mode not in _BEGIN_MODES:  # never interpolate anything else into SQL
-            mode = "DEFERRED"
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
-
-
 def alembic_config() -> Config:
     """An Alembic Config for the packaged migrations, built without an ini file."""
     cfg = Config()
@@ -200,6 +146,9 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
                 if set(MigrationContext.configure(conn).get_current_heads()) == heads:
                     return
         with engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}).begin() as conn:
+            # another process may have upgraded while this one waited for the write lock
+            if revision == "head" and set(MigrationContext.configure(conn).get_current_heads()) == heads:
+                return
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
     except CommandError as exc:
@@ -235,12 +184,17 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
             hint="check the --db URL (and that the database driver is installed)",
         ) from exc
     try:
-        if not create and not _is_sqlite(resolved):
-            require_schema(engine, resolved)
+        if not _is_sqlite(resolved):
+            ensure_database(engine, resolved, create=create)
+            if not create:
+                require_schema(engine, resolved)
         upgrade_schema(engine)
+        postgis = has_postgis(engine)
     except Exception:
         engine.dispose()
         raise
+    # read by the spatial filters when they compile (store/spatial.py); set before any query runs
+    engine.dialect.harmwatch_postgis = postgis  # type: ignore[attr-defined]
     return Store(engine, resolved)
 
 

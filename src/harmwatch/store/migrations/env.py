@@ -19,6 +19,7 @@ from sqlalchemy import engine_from_config, pool
 from harmwatch.store import merged_models as _merged_models  # noqa: F401 - its tables join Base.metadata
 from harmwatch.store import review_models as _review_models  # noqa: F401 - the review tables too
 from harmwatch.store.models import Base
+from harmwatch.store.spatial import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -30,6 +31,7 @@ def _configure_kwargs(dialect_name: str) -> dict:
         # SQLite cannot ALTER most things; batch mode rebuilds tables instead
         "render_as_batch": dialect_name == "sqlite",
         "compare_type": True,
+        "include_object": include_object,  # PostGIS's table and the spatial indexes are not models
     }
 
 
