@@ -95,15 +95,35 @@ def _noop() -> int:
     return os.getpid()
 
 
-def _fresh_stdio() -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when its parent does, even a parent killed with SIGKILL (which runs no clean-up):
+    on Linux the kernel sends the worker SIGTERM (PR_SET_PDEATHSIG); elsewhere, and if the parent is
+    already gone, nothing is left to wait for. Without this a killed ``harmwatch run`` leaves its
+    workers blocked on their task queue for ever."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the ppid check below still helps
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _fresh_stdio(parent: int) -> None:
     """In a forked worker: new stdio objects on the same file descriptors. A thread of the parent
     (a progress bar) may have held the old ones' locks at the fork; a worker that logs would wait on
     them for ever."""
+    _die_with_parent(parent)
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)  # noqa: SIM115
 
 
-def _spawn_init(warm_up: Callable[[], None] | None) -> None:
+def _spawn_init(warm_up: Callable[[], None] | None, parent: int) -> None:
+    _die_with_parent(parent)
     if warm_up is not None:
         warm_up()
 
@@ -149,9 +169,10 @@ class Workers:
     def _new_pool(self, n: int) -> ProcessPoolExecutor:
         ctx = mp.get_context(self.start_method)
         if self.start_method == "fork":
-            pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_fresh_stdio)
+            pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_fresh_stdio, initargs=(os.getpid(),))
         else:
-            pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_spawn_init, initargs=(self._warm_up,))
+            pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_spawn_init,
+                                       initargs=(self._warm_up, os.getpid()))
         # start the workers now (with fork, all of them on the first call): before the caller opens
         # a database, and so that a broken environment fails here, not on some input
         try:
