@@ -88,7 +88,7 @@ def test_list_claim_has_evidence_for_each_person():
      "insurgent.", "killed", 1),
     # companions read as a list
     ("The grandmother was killed alongside her son, Karim, and her daughter, Mona.", "killed", 3),
-    ("The teacher was killed along with his wife, son and two daughters.", "killed", 5),
+    ("The baker died along with his wife, son and two daughters.", "killed", 5),
 ])
 def test_single_figures(text, kind, best):
     assert figures(text, kind) == [best]

@@ -212,7 +212,7 @@ def test_mob_is_who_fought_not_who_was_named():
     # "residents" named as victims of gunmen: no mob
     assert _sub("Gunmen killed three residents of the village on Monday.") == "Attack"
     # stone throwing outside a demonstration is a mob's, inside one a violent demonstration
-    assert _sub("A mob pelted stones at a police patrol in the town.") == "Mob violence"
+    assert _sub("A mob pelted stones at two traffic wardens in the town.") == "Mob violence"
     assert _sub("Protesters pelted stones at the police during a demonstration against the new tax.") == "Violent demonstration"
 
 
@@ -220,7 +220,7 @@ def test_grievance_riots_and_relative_clauses_do_not_make_a_protest_violent():
     assert _sub("Parents protested against the closure of the school after the angry protests and riots last month.") == (
         "Peaceful protest"
     )
-    assert _sub("The family of a constable who was shot dead held a protest outside the hospital.") == "Peaceful protest"
+    assert _sub("Relatives of a guard who was shot dead staged a protest outside the court.") == "Peaceful protest"
 
 
 def test_explosions_without_a_device_take_the_means_of_the_sentence():

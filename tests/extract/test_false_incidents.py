@@ -59,7 +59,7 @@ def test_figurative_violence_words_are_no_events(sentence):
     ("Government forces liberated the town from the insurgents.", "liberated"),
     ("Five soldiers deserted their posts on Monday.", "deserted"),
     ("Half of those hurt were shot in the legs.", "were shot"),
-    ("Two men were both shot in the arm, police said.", "shot"),
+    ("Two cousins were each shot in the knee, police said.", "shot"),
     ("Anyone who saw the shooting is asked to phone 555-0100 or 555-0199.", "shooting"),
     ("Rebels captured by the army on Monday were taken to the capital.", "captured"),
 ])

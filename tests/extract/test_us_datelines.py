@@ -84,7 +84,7 @@ def test_street_is_not_a_town():
 def test_person_names_are_not_places():
     loc = _loc("Jerry Jordan, a 45-year-old welder, died in a volley of gunfire in Dayton, Ohio.")
     assert loc["country_code"] == "US"
-    loc = _loc("A welder died at Cooper University Hospital in Camden, N.J., after gunmen fired at the depot.")
+    loc = _loc("A welder died at Cooper University Hospital in Trenton, N.J., after gunmen fired at the depot.")
     assert (loc["country_code"], loc["admin1"]) == ("US", "New Jersey")
 
 

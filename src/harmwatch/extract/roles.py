@@ -20,7 +20,7 @@ Roles come from three kinds of evidence, strongest first:
    they hold responsible; a group that was attacked is placed as an object or a passive subject).
 
 4. Names the dictionary lacks. A responsibility phrase that names a group the dictionary does not
-   know ("Ahl al-Marouf claimed responsibility", "attributed the attack to Fulani extremists") gives
+   know ("Ahl al-Marouf claimed responsibility", "blamed the raid on Fulani extremists") gives
    that name as written, category ``UNLISTED`` (see ``_unlisted``).
 5. Crowds. In a protest the crowd is the actor ("Protesters"), in a riot or mob attack "Rioters"
    (ACLED's actor 1); not when state forces killed or wounded the crowd (then it is the victim).
@@ -458,7 +458,7 @@ def _role_at(text: str, sent: Sentence, a: ActorMention, t: Trigger, trig: list[
         if _WITH_APPOSITION.match(between):
             rel = between = ""  # "The army, along with the helicopters of ..., attacked": still the subject
         if _COORD.match(between) and any(x.span[1] <= a.span[0] for x in trig):
-            return None  # "killed 10 Taliban militants, and injured 5": the object of the verb before
+            return None  # "killed 7 Taliban fighters, and wounded 3": the object of the verb before
         if len(between) > 80 or _CLAUSE_BREAK.search(rel) or _PREP_BETWEEN.match(between):
             return None  # "a Taliban commander who leads fighters in attacks": not the subject
         if _PARTICIPLE.match(t.text) and any(x.span[1] <= a.span[0] for x in trig):
@@ -557,7 +557,7 @@ def _crowd(text: str, sentences: list[tuple[Sentence, list[Trigger]]], mentions:
         return None
     # the crowd is what the first sentence that speaks of a crowd makes it (a later "riots in the prisons last
     # week" is background, not this protest's violence), and later sentences where the crowd itself acts
-    # ("The demonstrators threw stones at the police station")
+    # ("The crowd threw stones at the town hall")
     crowd_cls = _RIOT_CLASSES | _PROTEST_CLASSES
     first: set[str] | None = None
     for sent, trig in sentences:

@@ -325,7 +325,7 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
             if ok and all(o.qualifier == "plural" for o in chain) and not (
                     trig_word in _TRANSITIVE and _PAST_PASSIVE.search(aux)
                     or trig_word in ("died", "perished") and not pm2.group("victim").strip()):
-                ok = False  # nor a noun: "family and friends mourned the deaths"
+                ok = False  # nor a noun: "neighbours grieved over the deaths"
             if ok and _IF.search(text[max(start, s - 60):s]):
                 ok = False  # conditional: "if 5 people are killed"
             if ok:

@@ -279,7 +279,7 @@ def _conjuncts(text: str, lo: int, hi: int, items: list[_Item], caps: bool, back
                 k = min(got)
                 edge = got[k]
                 if edge.named and not edge.det and pieces[k][2] == "," and " " not in masked[edge.span[0]:edge.span[1]].strip():
-                    del got[k]  # "In Fresnillo municipality, Zacatecas, two women ...": a place
+                    del got[k]  # "In Ixtapa municipality, Guerrero, three farmers ...": a place
             break
         c.and_before = "and" in sp
         got[n] = c

@@ -178,7 +178,7 @@ def _nominal_victims(text: str, pos: int, end: int, items: list[_Item]) -> tuple
 
 
 def _along_with(text: str, items: list[_Item], pos: int, end: int) -> list[_Item]:
-    """Counts in "... killed along with his three children" (added to the subject)."""
+    """Counts in "... died along with her two brothers" (added to the subject)."""
     am = _ALONG.match(text, pos, end)
     if am is None:
         return []
@@ -230,7 +230,7 @@ def _subject(text: str, start: int, pos: int) -> tuple[int, int] | None:
 def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                      claims: list[CasualtyClaim]) -> None:
     """One victim named or described in the singular: "Aimaq ... was killed", "the victim
-    died", "a 48-year-old man died", "assailants shot and killed Hafizullah, a judge";
+    died", "a 48-year-old man died", "gunmen shot dead Karimov, a teacher";
     "X died together with his two sons" adds the children. Only where no other
     claim already used the casualty word."""
     taken = [sp for c in claims for sp in c.evidence]
@@ -337,7 +337,7 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
                 if _WEEKDAY_MONTH.match(name) or (len(nw) == 1 and _PLURALISH.search(name)):
                     continue
                 if _GROUP_HEAD.search(text, pos, om.start("name")):
-                    continue  # "killed the family of the director": a group
+                    continue  # "killed the family of the mayor": a group
             else:
                 om = _NP_OBJ.match(text, pos, end)
                 if om is None or _PLURALISH.search(om.group("name")):
@@ -451,7 +451,7 @@ def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: li
             pos = sm.end() + nxt.end()
 
 
-# "accidentally shot himself in the hand": the shooter is the one hurt
+# "accidentally shot himself in the foot": the shooter is the one hurt
 _SHOT_SELF = re.compile(r"\b(?P<trig>shot)\s+(?:him|her)self\b", re.I)
 # "was shot", "were shot", "after being shot": hit, and alive where the sentence says so (see _SURVIVED)
 _SHOT = re.compile(r"\b(?P<aux>was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?P<trig>shot)\b"

@@ -493,7 +493,7 @@ def classify(
     if "agreement" in present:
         present -= {"arrest", "arrest_one"}  # a prisoner exchange names the detained it frees
     if present & _CROWD_CLASSES:
-        present -= _TERRITORY  # rioters "taking control of the prison yard", police "took control of" a site
+        present -= _TERRITORY  # rioters "taking control of a cell block", police "took control of" a site
     if "transfer" in present and present & _TERRITORY and not present & _VIOLENT_CLASSES:
         return "Non-violent transfer of territory"  # "entered the town after the army pulled out"
     for cls in _CLASS_PRIORITY:

@@ -518,7 +518,7 @@ def _match_run(doc: DocumentPlaces, s0: int, run: list[_Tok], toks: list[_Tok], 
         if any(run[x].low in ORG_HEADS for x in range(b + 1, len(run))) and not ccode:
             continue  # "Quds Force", "Abu Dhabi TV", "Thames Valley Police", "Gun Violence Archive"
         if not caps and b + 1 < len(run) and run[b + 1].low in STREET_HEADS:
-            continue  # "Bourbon Street", "the 1700 block of Godman Street"
+            continue  # "Bourbon Street", "the 4200 block of Elm Street"
         if not caps and not ccode and any(run[x].low in INSTITUTION_HEADS for x in range(b + 1, len(run))) \
                 and not doc.is_major_name(name):
             continue  # "Cooper University Hospital", "Crest High School"
@@ -724,7 +724,7 @@ _CHAIN_TAIL = re.compile(r"[ \t]+(?:province|region|district|governorate|state|d
 
 def chain_after(text: str, end: int, limit: int = 3) -> list[tuple[int, int]]:
     """Spans of the names that follow a place name and say where it is: "Balcad, Middle Shebelle,
-    Somalia", "Kolofata town (Mayo-Sava, Extreme-Nord)", "Nad Ali district of Helmand province",
+    Somalia", "Mora town (Mayo-Sava, Extreme-Nord)", "Nad Ali district of Helmand province",
     "Ein Issa in Ar-Raqqa". A trailing generic word ("Mudug region") is skipped; at most ``limit``."""
     out: list[tuple[int, int]] = []
     pos = end
