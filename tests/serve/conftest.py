@@ -4,7 +4,6 @@ on the bundled sample corpus, accounts of each role, and FastAPI TestClients ove
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient

