@@ -15,9 +15,11 @@ if [ "$rc" -eq 5 ]; then
     exit 1
 fi
 [ "$rc" -eq 0 ] || exit "$rc"
-# the store-touching tests again on PostgreSQL (with PostGIS): a private loopback cluster started by
-# scripts/pg.sh (Debian packages, installed when missing), fresh databases per test, stopped at the end
+# the whole suite again on PostgreSQL (with PostGIS): a private loopback cluster started by
+# scripts/pg.sh (Debian packages, installed when missing), fresh databases per test, stopped at the
+# end. tests/conftest.py keeps the tests that touch a database (those using the `databases` fixture)
+# and deselects the rest, which do not depend on the backend and ran above.
 if [ "${HARMWATCH_SKIP_POSTGRES:-0}" != "1" ] && [ "$#" -eq 0 ]; then
     HARMWATCH_PG_FSYNC=off bash scripts/pg.sh run \
-        .venv/bin/python -m pytest -q -p no:cacheprovider tests/store tests/merge tests/export tests/serve
+        .venv/bin/python -m pytest -q -p no:cacheprovider tests
 fi

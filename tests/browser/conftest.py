@@ -56,7 +56,7 @@ def _ensure_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def store_url(tmp_path_factory) -> str:
+def store_url(tmp_path_factory, databases) -> str:
     from harmwatch.api import run, sample_corpus_path
     from harmwatch.review.accounts import add_user
     from harmwatch.store import open_store
@@ -64,7 +64,7 @@ def store_url(tmp_path_factory) -> str:
     tmp = tmp_path_factory.mktemp("browser")
     hostile = tmp / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    url = f"sqlite:///{tmp / 'review.sqlite'}"
+    url = databases.new("review")
     report = run([sample_corpus_path(), hostile], db=url)
     assert report.counts["failed"] == 0, report.counts
     with open_store(url, create=False) as store:

@@ -5,7 +5,6 @@ below is invented for the test."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from click.testing import CliRunner
 
@@ -37,17 +36,15 @@ def test_background_tolls_are_no_claims_but_the_incidents_figures_are():
     assert _claims("At least 300 soldiers died in the battle for the airport.") == [("killed", 300)]
 
 
-def test_run_stores_the_incident_figures_not_the_background_tolls(tmp_path):
+def test_run_stores_the_incident_figures_not_the_background_tolls(tmp_path, databases):
     inp = tmp_path / "report.jsonl"
     inp.write_text(json.dumps({"id": "gao-market", "text": REPORT, "published": "2024-03-12"}) + "\n")
-    db = tmp_path / "hw.sqlite"
-    res = CliRunner().invoke(cli, ["run", str(inp), "--db", f"sqlite:///{db}", "--silent", "--json"],
+    db = databases.new("hw")
+    res = CliRunner().invoke(cli, ["run", str(inp), "--db", db, "--silent", "--json"],
                              catch_exceptions=False)
     assert res.exit_code == 0, res.output
-    con = sqlite3.connect(db)
-    rows = con.execute("select killed_best, injured_best from incidents").fetchall()
-    claims = [r[0] for r in con.execute("select best from claims").fetchall()]
-    con.close()
+    rows = databases.rows(db, "select killed_best, injured_best from incidents")
+    claims = [r[0] for r in databases.rows(db, "select best from claims")]
     assert rows == [(3, 12)]
     assert sorted(claims) == [3, 12]
     assert max(claims) < 1000

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -35,29 +34,36 @@ def reports(tmp_path, seed_text):
 # --------------------------------------------------------------------------- missing paths and databases
 
 
-def test_missing_input_path_is_an_error_and_writes_nothing(tmp_path, reports) -> None:
+def test_missing_input_path_is_an_error_and_writes_nothing(tmp_path, reports, databases) -> None:
     work = tmp_path / "work"
     work.mkdir()
-    db = f"sqlite:///{work}/hw.sqlite"
+    db = databases.new("work")
     res = _invoke(["run", str(reports), str(tmp_path / "nope"), "--db", db])
     assert res.exit_code == 2
     assert "HW-INPUT-NOT-FOUND" in res.stderr and "nope" in res.stderr
     res = _invoke(["extract", str(tmp_path / "nope.jsonl"), "-o", str(work / "out.jsonl")])
     assert res.exit_code == 2 and "HW-INPUT-NOT-FOUND" in res.stderr
-    assert _listing(work) == []  # no database, no output file
+    assert _listing(work) == [] and not databases.exists(db)  # no database, no output file
 
 
-def test_export_and_doctor_on_a_missing_database_create_nothing(tmp_path) -> None:
-    db = tmp_path / "sub" / "missing.sqlite"
-    res = _invoke(["export", "--db", f"sqlite:///{db}", "-o", str(tmp_path / "out.jsonl")])
+def test_export_and_doctor_on_a_missing_database_create_nothing(tmp_path, databases) -> None:
+    db = databases.new("missing")
+    res = _invoke(["export", "--db", db, "-o", str(tmp_path / "out.jsonl")])
     assert res.exit_code == 2
     assert "HW-STORE-NOT-FOUND" in res.stderr and "does not exist" in res.stderr
-    res = _invoke(["doctor", "--db", f"sqlite:///{db}"])
+    res = _invoke(["doctor", "--db", db])
     assert res.exit_code == 1
     assert "FAIL database: [HW-STORE-NOT-FOUND]" in res.stdout
-    res = _invoke(["merge", "--db", f"sqlite:///{db}"])
+    res = _invoke(["merge", "--db", db])
     assert res.exit_code == 2 and "HW-STORE-NOT-FOUND" in res.stderr
-    assert not db.exists() and not db.parent.exists()
+    assert not databases.exists(db)
+    assert _listing(tmp_path) == []
+
+
+def test_a_sqlite_file_that_is_no_harmwatch_database_stays_as_it_was(tmp_path) -> None:
+    db = tmp_path / "sub" / "missing.sqlite"
+    assert _invoke(["export", "--db", f"sqlite:///{db}"]).exit_code == 2
+    assert not db.parent.exists()  # not even the folder
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")  # a file that is not a harmwatch database stays as it was
     res = _invoke(["export", "--db", f"sqlite:///{empty}"])
@@ -66,8 +72,8 @@ def test_export_and_doctor_on_a_missing_database_create_nothing(tmp_path) -> Non
     assert _listing(tmp_path) == ["empty.sqlite"]
 
 
-def test_export_of_an_existing_database_still_works(tmp_path, reports) -> None:
-    db = f"sqlite:///{tmp_path}/hw.sqlite"
+def test_export_of_an_existing_database_still_works(tmp_path, reports, databases) -> None:
+    db = databases.new("hw")
     assert _invoke(["run", str(reports / "seed.txt"), "--db", db, "--silent"]).exit_code == 0
     res = _invoke(["export", "--db", db, "--silent"])
     assert res.exit_code == 0 and res.stderr == ""
@@ -77,22 +83,20 @@ def test_export_of_an_existing_database_still_works(tmp_path, reports) -> None:
 # --------------------------------------------------------------------------- --fail-on-error
 
 
-def test_run_fail_on_error_exits_1_after_the_batch_and_summary(tmp_path, reports) -> None:
-    db = tmp_path / "hw.sqlite"
-    res = _invoke(["run", str(reports), "--db", f"sqlite:///{db}", "--fail-on-error"])
+def test_run_fail_on_error_exits_1_after_the_batch_and_summary(tmp_path, reports, databases) -> None:
+    db = databases.new("hw")
+    res = _invoke(["run", str(reports), "--db", db, "--fail-on-error"])
     assert res.exit_code == 1
     assert "2 read, 1 done, 0 skipped, 1 failed" in res.stderr and "HW-INPUT-EMPTY" in res.stderr
-    con = sqlite3.connect(db)
-    assert con.execute("select id from documents").fetchall() == [("seed.txt",)]  # the batch went on
-    assert con.execute("select status, code from run_items order by ref").fetchall() == [
+    assert databases.rows(db, "select id from documents") == [("seed.txt",)]  # the batch went on
+    assert databases.rows(db, "select status, code from run_items order by ref") == [
         ("failed", "HW-INPUT-EMPTY"), ("done", None)]
-    con.close()
     # --json still prints the report first; without the flag a batch with a bad input exits 0
-    res = _invoke(["run", str(reports), "--db", f"sqlite:///{db}", "--fail-on-error", "--json", "--silent"])
+    res = _invoke(["run", str(reports), "--db", db, "--fail-on-error", "--json", "--silent"])
     assert res.exit_code == 1 and json.loads(res.stdout)["counts"]["failed"] == 1
-    assert _invoke(["run", str(reports), "--db", f"sqlite:///{db}", "--silent"]).exit_code == 0
+    assert _invoke(["run", str(reports), "--db", db, "--silent"]).exit_code == 0
     # and a batch without failures exits 0 with the flag
-    assert _invoke(["run", str(reports / "seed.txt"), "--db", f"sqlite:///{db}", "--silent",
+    assert _invoke(["run", str(reports / "seed.txt"), "--db", db, "--silent",
                     "--fail-on-error"]).exit_code == 0
 
 
@@ -128,24 +132,22 @@ def test_extract_reads_jsonl_from_stdin_and_warns_on_an_invalid_published(seed_t
     assert "1 x warning HW-INPUT-PUBLISHED-INVALID" in res.stderr
 
 
-def test_run_published_dates_text_files_and_an_invalid_option_writes_nothing(tmp_path, reports) -> None:
-    db = tmp_path / "hw.sqlite"
-    res = _invoke(["run", str(reports / "seed.txt"), "--db", f"sqlite:///{db}", "--published", "June 35, 2017"])
+def test_run_published_dates_text_files_and_an_invalid_option_writes_nothing(tmp_path, reports, databases) -> None:
+    db = databases.new("hw")
+    res = _invoke(["run", str(reports / "seed.txt"), "--db", db, "--published", "June 35, 2017"])
     assert res.exit_code == 2 and "HW-INPUT-PUBLISHED-INVALID" in res.stderr
-    assert not db.exists()
-    assert _invoke(["run", str(reports / "seed.txt"), "--db", f"sqlite:///{db}", "--silent",
+    assert not databases.exists(db)
+    assert _invoke(["run", str(reports / "seed.txt"), "--db", db, "--silent",
                     "--published", "5 June 2017"]).exit_code == 0
-    con = sqlite3.connect(db)
-    assert con.execute("select published from documents").fetchall() == [("2017-06-05",)]
-    assert con.execute("select date_start from incidents").fetchall() == [("2017-06-03",)]
-    con.close()
+    assert databases.rows(db, "select published from documents") == [("2017-06-05",)]
+    assert databases.rows(db, "select date_start from incidents") == [("2017-06-03",)]
 
 
 # --------------------------------------------------------------------------- --silent and progress
 
 
-def test_silent_hides_progress_and_summaries_only(tmp_path, reports) -> None:
-    db = f"sqlite:///{tmp_path}/hw.sqlite"
+def test_silent_hides_progress_and_summaries_only(tmp_path, reports, databases) -> None:
+    db = databases.new("hw")
     res = _invoke(["run", str(reports), "--db", db, "--silent"])
     assert (res.exit_code, res.stdout, res.stderr) == (0, "", "")
     res = _invoke(["extract", str(reports), "--silent"])

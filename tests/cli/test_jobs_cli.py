@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,28 +73,35 @@ def _untimed(value):
     return value
 
 
-def _tables(db: Path) -> dict[str, list[tuple]]:
-    con = sqlite3.connect(db)
+def _tables(db: str) -> dict[str, list[tuple]]:
+    """Every table's rows (time columns left out) in primary-key order, through SQLAlchemy: the same
+    on SQLite and PostgreSQL."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db)
     try:
         out = {}
-        names = [r[0] for r in con.execute("select name from sqlite_master where type = 'table' order by name")]
-        for name in names:
-            cols = [r[1] for r in con.execute(f'pragma table_info("{name}")') if r[1] not in TIME_COLUMNS]
-            if not cols:
-                continue
-            quoted = ", ".join(f'"{c}"' for c in cols)
-            rows = con.execute(f'select {quoted} from "{name}" order by rowid').fetchall()
-            out[name] = [tuple(_untimed(v) for v in row) for row in rows] if name == "runs" else rows
+        insp = inspect(engine)
+        with engine.connect() as conn:
+            for name in sorted(insp.get_table_names()):
+                cols = [c["name"] for c in insp.get_columns(name) if c["name"] not in TIME_COLUMNS]
+                if not cols:
+                    continue
+                order = insp.get_pk_constraint(name).get("constrained_columns") or cols
+                quoted = ", ".join(f'"{c}"' for c in cols)
+                rows = [tuple(r) for r in conn.execute(
+                    text(f'select {quoted} from "{name}" order by {", ".join(chr(34) + c + chr(34) for c in order)}'))]
+                out[name] = [tuple(_untimed(v) for v in row) for row in rows] if name == "runs" else rows
         return out
     finally:
-        con.close()
+        engine.dispose()
 
 
-def test_run_store_is_identical_with_two_processes(corpus, tmp_path):
+def test_run_store_is_identical_with_two_processes(corpus, tmp_path, databases):
     reports = {}
     for jobs in (1, 2):
-        db = tmp_path / f"hw{jobs}.sqlite"
-        res = _invoke(["run", str(corpus), "--db", f"sqlite:///{db}", "--published", "2017-06-05",
+        db = databases.new(f"hw{jobs}")
+        res = _invoke(["run", str(corpus), "--db", db, "--published", "2017-06-05",
                        "--jobs", str(jobs), "--silent", "--json"])
         reports[jobs] = (json.loads(res.stdout), _tables(db))
     (rep1, t1), (rep2, t2) = reports[1], reports[2]
@@ -112,7 +118,7 @@ def test_run_store_is_identical_with_two_processes(corpus, tmp_path):
     assert [i for i in items if i[-1] == "HW-INPUT-DUPLICATE"]  # the failure and its code, per item
 
 
-def test_run_counts_an_extraction_bug_in_a_worker_with_its_code(corpus, tmp_path, monkeypatch):
+def test_run_counts_an_extraction_bug_in_a_worker_with_its_code(corpus, tmp_path, monkeypatch, databases):
     # an exception inside extraction, raised in the worker process (fork copies the patched module)
     import harmwatch.pipeline as pipeline
 
@@ -124,18 +130,16 @@ def test_run_counts_an_extraction_bug_in_a_worker_with_its_code(corpus, tmp_path
         return real(doc)
 
     monkeypatch.setattr(pipeline, "extract_document", buggy)
-    db = tmp_path / "bug.sqlite"
-    res = _invoke(["run", str(corpus / "seed.txt"), str(corpus / "a.jsonl"), "--db", f"sqlite:///{db}",
+    db = databases.new("bug")
+    res = _invoke(["run", str(corpus / "seed.txt"), str(corpus / "a.jsonl"), "--db", db,
                    "--jobs", "2", "--silent", "--json"])
     c = json.loads(res.stdout)["counts"]
     assert any(k.startswith("HW-EXTRACT-BUG") and "boom in a worker" in k for k in c["reasons"]), c["reasons"]
-    con = sqlite3.connect(db)
-    row = con.execute("select status, code from run_items where ref like '%seed.txt'").fetchone()
-    con.close()
-    assert row == ("failed", "HW-EXTRACT-BUG")
+    assert databases.rows(db, "select status, code from run_items where ref like '%seed.txt'") == [
+        ("failed", "HW-EXTRACT-BUG")]
 
 
-def test_run_survives_a_worker_that_dies(corpus, tmp_path, monkeypatch):
+def test_run_survives_a_worker_that_dies(corpus, tmp_path, monkeypatch, databases):
     # a worker process killed on one input: that input fails with HW-WORKER-CRASHED, nothing else is lost
     import os
 
@@ -149,14 +153,12 @@ def test_run_survives_a_worker_that_dies(corpus, tmp_path, monkeypatch):
         return real(doc)
 
     monkeypatch.setattr(pipeline, "extract_document", fatal)
-    db = tmp_path / "crash.sqlite"
-    res = _invoke(["run", str(corpus / "a.jsonl"), str(corpus / "seed.txt"), "--db", f"sqlite:///{db}",
+    db = databases.new("crash")
+    res = _invoke(["run", str(corpus / "a.jsonl"), str(corpus / "seed.txt"), "--db", db,
                    "--jobs", "2", "--silent", "--json"])
     c = json.loads(res.stdout)["counts"]
     assert c["total"] == 111 and any(k.startswith("HW-WORKER-CRASHED") for k in c["reasons"]), c["reasons"]
-    con = sqlite3.connect(db)
-    n_docs = con.execute("select count(*) from documents").fetchone()[0]
-    row = con.execute("select status, code from run_items where ref like '%seed.txt'").fetchone()
-    con.close()
-    assert row == ("failed", "HW-WORKER-CRASHED")
+    n_docs = databases.scalar(db, "select count(*) from documents")
+    assert databases.rows(db, "select status, code from run_items where ref like '%seed.txt'") == [
+        ("failed", "HW-WORKER-CRASHED")]
     assert n_docs == c["stored"] == 106  # every other input stored; the crashed one had no text to keep

@@ -1,9 +1,8 @@
-"""`harmwatch run`: the main job into SQLite, idempotent, with every input accounted for, and the
+"""`harmwatch run`: the main job into the store (SQLite, or PostgreSQL with HARMWATCH_TEST_DB), idempotent, with every input accounted for, and the
 README's sample output is what a real run prints."""
 
 import importlib.util
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -28,10 +27,10 @@ def _tool():
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
+def sample_run(databases):
     """One real run of the sample corpus into a fresh database, as a user sees it (text summary)."""
-    db = tmp_path_factory.mktemp("sample") / "hw.sqlite"
-    res = CliRunner().invoke(cli, ["run", "--db", f"sqlite:///{db}"], catch_exceptions=False)
+    db = databases.new("sample")
+    res = CliRunner().invoke(cli, ["run", "--db", db], catch_exceptions=False)
     assert res.exit_code == 0, res.output
     assert res.stdout == ""  # the summary is not data: stderr only
     return db, res.stderr
@@ -60,14 +59,12 @@ def test_readme_tool_shortens_tables_and_hides_the_temp_db():
     assert tool.counts_lines("\n".join(short)) == [short[0]]
 
 
-def test_run_sample_corpus_is_idempotent(sample_run):
+def test_run_sample_corpus_is_idempotent(sample_run, databases):
     db, _ = sample_run
-    con = sqlite3.connect(db)
-    c = json.loads(con.execute("select counts from runs where id = 1").fetchone()[0])
-    n_docs = con.execute("select count(*) from documents").fetchone()[0]
-    n_inc = con.execute("select count(*) from incidents").fetchone()[0]
-    n_ev = con.execute("select count(*) from evidence").fetchone()[0]
-    con.close()
+    c = databases.json(databases.scalar(db, "select counts from runs where id = 1"))
+    n_docs = databases.scalar(db, "select count(*) from documents")
+    n_inc = databases.scalar(db, "select count(*) from incidents")
+    n_ev = databases.scalar(db, "select count(*) from evidence")
     assert c["total"] == c["done"] + c["skipped"] + c["failed"]
     assert c["total"] >= 100
     assert c["failed"] == 0, c["reasons"]
@@ -75,24 +72,22 @@ def test_run_sample_corpus_is_idempotent(sample_run):
     assert n_inc > 50
     assert n_docs == c["total"] == c["stored"] == c["stored_new"]
 
-    second = _run_json(["run", "--db", f"sqlite:///{db}"])
+    second = _run_json(["run", "--db", db])
     assert second["counts"]["unchanged"] == second["counts"]["done"]
     assert second["counts"]["stored_unchanged"] == n_docs
-    con = sqlite3.connect(db)
-    assert con.execute("select count(*) from documents").fetchone()[0] == n_docs
-    assert con.execute("select count(*) from incidents").fetchone()[0] == n_inc
-    assert con.execute("select count(*) from evidence").fetchone()[0] == n_ev
-    assert con.execute("select count(*) from runs").fetchone()[0] == 2
-    con.close()
+    assert databases.scalar(db, "select count(*) from documents") == n_docs
+    assert databases.scalar(db, "select count(*) from incidents") == n_inc
+    assert databases.scalar(db, "select count(*) from evidence") == n_ev
+    assert databases.scalar(db, "select count(*) from runs") == 2
 
 
-def test_run_then_export_jsonl(tmp_path, seed_text):
-    db = tmp_path / "hw.sqlite"
+def test_run_then_export_jsonl(tmp_path, seed_text, databases):
+    db = databases.new("hw")
     inp = tmp_path / "seed.jsonl"
     inp.write_text(json.dumps({"id": "seed", "text": seed_text, "published": "2017-06-05"}) + "\n")
-    _run_json(["run", str(inp), "--db", f"sqlite:///{db}"])
+    _run_json(["run", str(inp), "--db", db])
     out = tmp_path / "inc.jsonl"
-    res = CliRunner().invoke(cli, ["export", "--db", f"sqlite:///{db}", "--format", "jsonl", "-o", str(out)])
+    res = CliRunner().invoke(cli, ["export", "--db", db, "--format", "jsonl", "-o", str(out)])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 1

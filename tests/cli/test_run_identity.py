@@ -4,7 +4,6 @@ and the summary's counts equal what the store holds (issue 15)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -26,21 +25,21 @@ def feed(tmp_path, shared):
     return build(tmp_path)
 
 
-def _store(db):
-    con = sqlite3.connect(db)
-    try:
-        docs = dict(con.execute("SELECT id, content_hash FROM documents").fetchall())
-        items = con.execute("SELECT run_id, ref, doc_id, status, code, reason FROM run_items ORDER BY id").fetchall()
+@pytest.fixture
+def store_rows(databases):
+    def rows(db):
+        docs = dict(databases.rows(db, "SELECT id, content_hash FROM documents"))
+        items = databases.rows(db, "SELECT run_id, ref, doc_id, status, code, reason FROM run_items ORDER BY id")
         return docs, items
-    finally:
-        con.close()
+
+    return rows
 
 
-def test_colliding_file_names_are_all_stored_and_counts_equal_the_store(tmp_path, feed) -> None:
-    db = tmp_path / "hw.sqlite"
-    first = _run([str(feed), "--db", f"sqlite:///{db}"])
+def test_colliding_file_names_are_all_stored_and_counts_equal_the_store(tmp_path, feed, databases, store_rows) -> None:
+    db = databases.new("hw")
+    first = _run([str(feed), "--db", db])
     c = first["counts"]
-    docs, items = _store(db)
+    docs, items = store_rows(db)
 
     # what the summary says is what the store holds
     assert c["total"] == EXPECTED["read"] == len(items)
@@ -66,37 +65,37 @@ def test_colliding_file_names_are_all_stored_and_counts_equal_the_store(tmp_path
     assert by_code["HW-STORE-URL-COLLISION"][2] == "w-2" and "'w-1'" in by_code["HW-STORE-URL-COLLISION"][5]
 
     # re-running the same input is idempotent: everything unchanged, the collisions reported again
-    second = _run([str(feed), "--db", f"sqlite:///{db}"])
+    second = _run([str(feed), "--db", db])
     c2 = second["counts"]
-    docs2, items2 = _store(db)
+    docs2, items2 = store_rows(db)
     assert docs2 == docs
     assert (c2["done"], c2["skipped"], c2["failed"]) == (c["done"], c["skipped"], c["failed"])
     assert c2["unchanged"] == c2["done"] and c2["stored_unchanged"] == c2["stored"] == len(docs)
     assert sorted(i[4] for i in items2 if i[0] == second["run_id"] and i[3] == "failed") == EXPECTED["failed_codes"]
 
 
-def test_same_text_twice_in_one_input_is_a_reported_duplicate(tmp_path, feed) -> None:
+def test_same_text_twice_in_one_input_is_a_reported_duplicate(tmp_path, feed, databases, store_rows) -> None:
     rows = [json.loads(line) for line in (feed / "feed.jsonl").read_text().splitlines()]
     dup = tmp_path / "dup.jsonl"
     dup.write_text(json.dumps(rows[0]) + "\n" + json.dumps(rows[0]) + "\n", encoding="utf-8")
-    db = tmp_path / "dup.sqlite"
-    c = _run([str(dup), "--db", f"sqlite:///{db}"])["counts"]
-    docs, items = _store(db)
+    db = databases.new("dup")
+    c = _run([str(dup), "--db", db])["counts"]
+    docs, items = store_rows(db)
     assert (c["done"], c["failed"], len(docs)) == (1, 1, 1)
     assert [i[4] for i in items] == [None, "HW-INPUT-DUPLICATE"]
     assert "stored once" in items[1][5]
 
 
-def test_a_later_edition_under_the_same_id_is_reported_as_updated(tmp_path, feed) -> None:
-    db = tmp_path / "hw.sqlite"
+def test_a_later_edition_under_the_same_id_is_reported_as_updated(tmp_path, feed, databases, store_rows) -> None:
+    db = databases.new("hw")
     one = tmp_path / "one"
     one.mkdir()
     report = feed / "outlet_a" / "2019" / "report.txt"
     (one / "report.txt").write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
-    assert _run([str(one), "--db", f"sqlite:///{db}"])["counts"]["stored_new"] == 1
+    assert _run([str(one), "--db", db])["counts"]["stored_new"] == 1
     (one / "report.txt").write_text(report.read_text(encoding="utf-8") + "\nThis story has been updated.",
                                     encoding="utf-8")
-    c = _run([str(one), "--db", f"sqlite:///{db}"])["counts"]
+    c = _run([str(one), "--db", db])["counts"]
     assert (c["done"], c["stored_updated"], c["stored_new"]) == (1, 1, 0)
-    docs, items = _store(db)
+    docs, items = store_rows(db)
     assert len(docs) == 1 and items[-1][5].startswith("updated")

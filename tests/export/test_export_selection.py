@@ -74,10 +74,10 @@ def test_jsonl_is_the_unchanged_export(sample_url, sample_records, tmp_path):
     assert out.read_text(encoding="utf-8") == expected
 
 
-def test_an_empty_store_gives_valid_empty_files(tmp_path):
+def test_an_empty_store_gives_valid_empty_files(tmp_path, databases):
     from harmwatch.store import open_store
 
-    db = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    db = databases.new("empty")
     with open_store(db):
         pass  # a migrated database with no documents
     outs = {fmt: tmp_path / f"empty.{fmt}" for fmt in FORMATS}
@@ -100,7 +100,7 @@ HOSTILE_TITLE = "@SUM(1+1)*cmd|' /C calc'!A0"
 
 
 @pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory) -> str:
+def hostile_db(tmp_path_factory, databases) -> str:
     """A store with one report whose outlet and title are spreadsheet formulas (invented text)."""
     from harmwatch.api import run
 
@@ -110,7 +110,7 @@ def hostile_db(tmp_path_factory) -> str:
                     "Three more villagers were hurt in the raid."}
     inp = work / "in.jsonl"
     inp.write_text(json.dumps(item) + "\n", encoding="utf-8")
-    db = f"sqlite:///{work / 'hostile.sqlite'}"
+    db = databases.new("hostile")
     run([inp], db=db)
     return db
 
@@ -164,14 +164,14 @@ def test_negative_coordinates_stay_numbers_in_csv(sample_url, tmp_path):
     assert (frame["longitude"] < 0).any()  # the Americas: MUC-3/4 reports from Latin America
 
 
-def test_cli_refuses_binary_to_stdout_and_a_bad_db_writes_nothing(tmp_path, sample_url):
+def test_cli_refuses_binary_to_stdout_and_a_bad_db_writes_nothing(tmp_path, sample_url, databases):
     res = CliRunner().invoke(cli, ["export", "--db", sample_url, "--format", "parquet"])
     assert res.exit_code == 2 and "HW-EXPORT-BINARY" in res.stderr
     out = tmp_path / "x.csv"
-    res = CliRunner().invoke(cli, ["export", "--db", f"sqlite:///{tmp_path / 'missing.sqlite'}", "--format", "acled",
-                                   "-o", str(out)])
+    missing = databases.new("missing")
+    res = CliRunner().invoke(cli, ["export", "--db", missing, "--format", "acled", "-o", str(out)])
     assert res.exit_code == 2 and "HW-STORE-NOT-FOUND" in res.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [] and not databases.exists(missing)
 
 
 def test_cli_summary_counts_unlocated(sample_url, tmp_path):
@@ -255,16 +255,9 @@ def test_no_scraped_text_starts_a_formula_in_any_csv_cell(seed):
 
 
 @pytest.mark.parametrize("fmt", ["acled", "ucdp", "parquet"])
-@pytest.mark.sqlite_only
-def test_a_store_never_merged_exports_its_per_report_incidents(fmt, db_copy, tmp_path):
-    import sqlite3
-
-    con = sqlite3.connect(db_copy.removeprefix("sqlite:///"))
-    with con:
-        con.execute("delete from merged_incidents")
-        con.execute("delete from merged_members")
-    n_reports = con.execute("select count(*) from incidents").fetchone()[0]
-    con.close()
+def test_a_store_never_merged_exports_its_per_report_incidents(fmt, db_copy, tmp_path, databases):
+    databases.execute(db_copy, "delete from merged_members", "delete from merged_incidents")
+    n_reports = databases.scalar(db_copy, "select count(*) from incidents")
     out = tmp_path / f"reports.{fmt}"
     res = write(db_copy, fmt, out)
     assert res.written == n_reports > 90

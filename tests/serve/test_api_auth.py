@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 
 import pytest
 
@@ -24,18 +23,13 @@ def test_login_sets_a_strict_httponly_cookie_and_me_answers(db_url, make_api):
     assert me == {"user": {"name": "rita", "role": "reviewer"}, "csrf_token": r.json()["csrf_token"]}
 
 
-@pytest.mark.sqlite_only
-def test_the_store_keeps_only_the_hash_of_a_session_token(db_url, make_api, passwords):
+def test_the_store_keeps_only_the_hash_of_a_session_token(db_url, make_api, passwords, databases):
     api = make_api(db_url)
     api.login("rita")
     token = api.client.cookies.get("hw_session")
     assert token and len(token) >= 40
-    con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
-    try:
-        stored = [r[0] for r in con.execute("SELECT token_hash FROM auth_sessions")]
-        hashes = [r[0] for r in con.execute("SELECT password_hash FROM users")]
-    finally:
-        con.close()
+    stored = [r[0] for r in databases.rows(db_url, "SELECT token_hash FROM auth_sessions")]
+    hashes = [r[0] for r in databases.rows(db_url, "SELECT password_hash FROM users")]
     assert hashlib.sha256(token.encode()).hexdigest() in stored
     assert token not in stored
     assert all(h.startswith("$argon2id$") for h in hashes)
@@ -73,19 +67,14 @@ def test_too_many_failed_logins_lock_the_user_with_retry_after(db_url, make_api)
     assert api.login("ada").status_code == 200  # another user from the same client is not locked
 
 
-@pytest.mark.sqlite_only
-def test_a_good_login_clears_earlier_failures(db_url, make_api):
+def test_a_good_login_clears_earlier_failures(db_url, make_api, databases):
     api = make_api(db_url)
     for _ in range(FAIL_LIMIT_USER - 1):
         api.login("rita", "guess-guess")
-    con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
-    try:
-        count = lambda: con.execute("SELECT count(*) FROM login_failures WHERE username = 'rita'").fetchone()[0]  # noqa: E731
-        assert count() == FAIL_LIMIT_USER - 1
-        assert api.login("rita").status_code == 200
-        assert count() == 0
-    finally:
-        con.close()
+    count = lambda: databases.scalar(db_url, "SELECT count(*) FROM login_failures WHERE username = 'rita'")  # noqa: E731
+    assert count() == FAIL_LIMIT_USER - 1
+    assert api.login("rita").status_code == 200
+    assert count() == 0
 
 
 def test_no_password_or_session_token_in_the_logs(db_url, make_api, caplog, passwords):

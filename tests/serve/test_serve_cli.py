@@ -19,12 +19,12 @@ from harmwatch.review.accounts import AuthError, login
 from harmwatch.store import open_store
 
 
-def test_serve_refuses_a_database_that_does_not_exist_and_creates_nothing(tmp_path):
-    missing = tmp_path / "nope.sqlite"
-    result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{missing}", "--port", "0"])
+def test_serve_refuses_a_database_that_does_not_exist_and_creates_nothing(tmp_path, databases):
+    missing = databases.new("nope")
+    result = CliRunner().invoke(cli, ["serve", "--db", missing, "--port", "0"])
     assert result.exit_code == 2
     assert "HW-STORE-NOT-FOUND" in result.output
-    assert not missing.exists() and list(tmp_path.iterdir()) == []
+    assert not databases.exists(missing) and list(tmp_path.iterdir()) == []
 
 
 def test_user_add_list_passwd_remove(db_url):

@@ -189,7 +189,10 @@ def test_opening_does_not_wait_for_a_running_writer(db_url) -> None:
     import time
 
     open_store(db_url).close()
-    writer = sqlite3.connect(resolve_url(db_url).database, isolation_level=None)
+    # mode=rw: never creates a file (a PostgreSQL database name taken as a path once left an empty
+    # file named like the test database in the working directory)
+    path = Path(resolve_url(db_url).database).resolve()
+    writer = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("INSERT INTO runs (started_at, command) VALUES ('2026-01-01', 'run')")
