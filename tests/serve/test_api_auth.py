@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 
-import pytest
 
 from harmwatch.review.accounts import FAIL_LIMIT_USER
 

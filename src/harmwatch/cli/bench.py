@@ -10,7 +10,7 @@ from harmwatch.cli.common import stderr
 
 
 @click.command("bench")
-@click.argument("what", type=click.Choice(["pipeline", "merge", "startup"]), default="pipeline")
+@click.argument("what", type=click.Choice(["pipeline", "merge", "startup", "store"]), default="pipeline")
 @click.option("--size", "sizes", type=int, multiple=True,
               help="bench merge: record counts (default 10000 and 100000; 1M with --size 1000000).")
 @click.option("--docs", "n_docs", default=200, show_default=True, help="Documents in the fixed corpus.")
@@ -20,9 +20,13 @@ from harmwatch.cli.common import stderr
               help="Stages to run (default: all four; processes = the full pipeline with 1 and 2 processes).")
 @click.option("--jobs", "jobs", type=click.IntRange(min=1), multiple=True,
               help="Process counts of the processes stage (default 1 and 2).")
+@click.option("--pg", "pg_url", default=None, envvar="HARMWATCH_BENCH_PG", metavar="URL",
+              help="bench store: a PostgreSQL server URL (bash scripts/pg.sh start prints one); without it, "
+              "SQLite only.")
+@click.option("--copies", default=5, show_default=True, help="bench store: times the extracted corpus is saved.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
 def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: tuple[str, ...],
-            jobs: tuple[int, ...], as_json: bool) -> None:
+            jobs: tuple[int, ...], pg_url: str | None, copies: int, as_json: bool) -> None:
     """Benchmark the full pipeline against main-text-only and spaCy-parse-only baselines.
 
     Each stage runs in its own single-core process on the same fixed corpus of HTML pages built from
@@ -40,12 +44,19 @@ def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: 
     `harmwatch bench startup` times the command to its first document done (`extract` and `run` on
     one report, --jobs 1 and the default), cold (after dropping the page cache of the libraries,
     harmwatch and the gazetteer index) and warm, and where a warm start goes.
+
+    `harmwatch bench store --pg URL` compares PostgreSQL and SQLite writes in one run
+    (harmwatch/bench_store.py): the extracted sample corpus saved --copies times (documents/s,
+    statements per document, then the merge), and a whole `harmwatch run` into a new database.
     """
     if what == "merge":
         _merge(sizes, as_json)
         return
     if what == "startup":
         _startup(as_json)
+        return
+    if what == "store":
+        _store(pg_url, copies, as_json)
         return
     from rich.table import Table
 
@@ -164,3 +175,32 @@ def _startup(as_json: bool) -> None:
     load = machine().get("load_average")
     if load:
         stderr.print(f"load average (1/5/15 min): {load[0]} / {load[1]} / {load[2]}")
+
+
+def _store(pg_url: str | None, copies: int, as_json: bool) -> None:
+    from rich.table import Table
+
+    from harmwatch.bench_store import run_store_benchmark
+
+    out = run_store_benchmark(pg_url, copies)
+    if as_json:
+        click.echo(json.dumps(out, indent=2))
+        return
+    table = Table(title=f"harmwatch bench store: the sample corpus's {out['results_per_copy']} results saved "
+                  f"{out['copies']} times, then a whole `harmwatch run`")
+    for col in ("backend", "save doc/s", "SQL/doc", "merge s", "run s", "run doc/s", "load"):
+        table.add_column(col, justify="right" if col != "backend" else "left")
+    for backend, save in out["save"].items():
+        run = out["run"].get(backend, {})
+        table.add_row(backend, f"{save['docs_per_second']:.1f}", f"{save['statements_per_doc']:.1f}",
+                      f"{save['merge_seconds']:.2f}", f"{run.get('seconds', float('nan')):.2f}",
+                      f"{run.get('docs_per_second', float('nan')):.1f}", f"{save['load_average_before'][0]:.2f}")
+    stderr.print(table)
+    server = out["save"].get("postgresql", {}).get("server")
+    if server:
+        stderr.print("PostgreSQL " + ", ".join(f"{k} {v}" for k, v in server.items()))
+    if not pg_url:
+        stderr.print("SQLite only: give --pg URL (bash scripts/pg.sh start) to compare with PostgreSQL")
+    load = out["load_average_after"]
+    stderr.print(f"load average (1/5/15 min) at the end: {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} on "
+                 f"{out['machine']['cpus']} cores")
