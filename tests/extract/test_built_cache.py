@@ -47,3 +47,35 @@ def test_a_new_signature_replaces_the_old_file_and_a_torn_file_is_rebuilt(tmp_pa
     assert [p.name for p in tmp_path.glob("t-*.pickle")] == [f"t-{sig2}.pickle"]
     (tmp_path / f"t-{sig2}.pickle").write_bytes(b"torn")
     assert built_cache.load_or_build("t", sig2, build) == {"a": 3}
+
+
+def test_a_remembered_digest_is_computed_again_when_a_file_changes(tmp_path, monkeypatch) -> None:
+    import os
+
+    monkeypatch.setenv("HARMWATCH_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "source.txt"
+    src.write_text("one")
+    calls = []
+
+    def compute() -> str:
+        calls.append(1)
+        return built_cache.digest([src])
+
+    first = built_cache.memo_by_stat("s", [src], compute)
+    assert built_cache.memo_by_stat("s", [src], compute) == first and len(calls) == 1
+    src.write_text("two")
+    st = src.stat()
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a later mtime, whatever the clock
+    second = built_cache.memo_by_stat("s", [src], compute)
+    assert second != first and len(calls) == 2
+
+
+def test_the_gazetteer_signature_is_the_content_signature(tmp_path, monkeypatch) -> None:
+    from harmwatch.extract.places import gazetteer
+    from harmwatch.extract.places.build import source_signature
+    from harmwatch.extract.places.index import DATA_DIR
+
+    monkeypatch.setenv("HARMWATCH_CACHE_DIR", str(tmp_path))
+    assert gazetteer._signature(DATA_DIR) == source_signature(DATA_DIR)  # computed
+    assert gazetteer._signature(DATA_DIR) == source_signature(DATA_DIR)  # remembered
+    assert len(list(tmp_path.glob("gazetteer-signature-memo-*.pickle"))) == 1

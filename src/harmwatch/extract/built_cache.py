@@ -40,6 +40,21 @@ def digest(parts: Iterable[bytes | str | Path]) -> str:
     return d.hexdigest()[:20]
 
 
+def memo_by_stat(kind: str, files: Iterable[Path], compute: Callable[[], str]) -> str:
+    """``compute()`` (a content digest, costly: it reads megabytes), remembered in the cache folder
+    under the path, size and modification time of ``files``: while none of them changes, a fresh
+    process reads the digest back instead of hashing the sources again (as make decides)."""
+    parts: list[str] = []
+    for f in files:
+        try:
+            st = f.stat()
+            parts.append(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{f}|missing")
+    value = load_or_build(f"{kind}-memo", digest(parts), compute)
+    return value
+
+
 def load_or_build(kind: str, signature: str, build: Callable[[], T]) -> T:
     """The value cached as ``<kind>-<signature>.pickle``, built (and stored) when missing or unreadable."""
     folder = cache_dir()

