@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install harmwatch into ./.venv (offline-capable: everything comes from pinned registry packages).
 #   bash scripts/install.sh          # runtime
-#   bash scripts/install.sh --dev    # runtime + test tools
+#   bash scripts/install.sh --dev    # runtime + test tools + the cluster mode (Dask)
+#   bash scripts/install.sh --cluster  # runtime + the cluster mode (dask, distributed)
 #   bash scripts/install.sh --bench  # runtime + spaCy, the baseline of `harmwatch bench` (flags combine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,10 @@ fi
 wanted=()
 for arg in "$@"; do
     case "$arg" in
-        --dev) wanted+=(dev) ;;
+        --dev) wanted+=(dev cluster) ;;
+        --cluster) wanted+=(cluster) ;;
         --bench) wanted+=(bench) ;;
-        *) echo "install.sh: unknown option $arg (use --dev, --bench)" >&2; exit 2 ;;
+        *) echo "install.sh: unknown option $arg (use --dev, --cluster, --bench)" >&2; exit 2 ;;
     esac
 done
 extras=""

@@ -50,11 +50,13 @@ def extract_item(item: InputItem) -> DocumentResult:
 
 
 def extract_files(paths: Iterable[str | Path], *, published: str | None = None,
-                  jobs: int | None = 1) -> Iterator[DocumentResult]:
+                  jobs: int | None = 1, workers: int | None = None,
+                  scheduler: str | None = None) -> Iterator[DocumentResult]:
     """Extract every input in files or folders (JSONL, CSV, HTML, text; ``-`` is standard input), in
     order, one result each. ``published`` dates the inputs that carry no publication date.
     ``jobs``: worker processes (``None`` or 0: every core; 1, the default: this process); the
-    results are the same.
+    results are the same. ``workers`` (a local Dask cluster of N processes) or ``scheduler`` (the
+    address of a running one) extract on Dask instead, with the same results (docs/SCALING.md).
 
     Raises ``HW-INPUT-NOT-FOUND`` before reading anything when a path does not exist, and
     ``HW-INPUT-PUBLISHED-INVALID`` when ``published`` is not a date.
@@ -65,7 +67,31 @@ def extract_files(paths: Iterable[str | Path], *, published: str | None = None,
     names = [str(p) for p in paths]
     check_paths(names)
     default = check_published(published)
-    yield from process_items(iter_inputs(names), default_published=default, jobs=jobs)
+    if workers is None and scheduler is None:
+        yield from process_items(iter_inputs(names), default_published=default, jobs=jobs)
+        return
+    from harmwatch.pipeline import item_failure, process_item
+
+    with _extractors(jobs, workers, scheduler)[0] as pool:
+        for _item, result in pool.map(partial(process_item, default_published=default), iter_inputs(names),
+                                      on_failure=item_failure):
+            yield result
+
+
+def _extractors(jobs: int | None, workers: int | None, scheduler: str | None,
+                items: Iterable[InputItem] = ()) -> tuple[Any, Iterable[InputItem]]:
+    """The extraction pool and the items: a Dask cluster (``workers`` / ``scheduler``), else ``jobs``
+    local processes (one process for a single input)."""
+    from harmwatch.pipeline import warm_up
+
+    if workers is not None or scheduler is not None:
+        from harmwatch.cluster import DaskWorkers
+
+        return DaskWorkers(workers, scheduler=scheduler, warm_up=warm_up), items
+    from harmwatch.parallel import Workers, jobs_for
+
+    jobs, items = jobs_for(jobs, items)
+    return Workers(jobs, warm_up=warm_up), items
 
 
 @dataclass
@@ -88,6 +114,8 @@ def run(
     command: str = "run",
     published: str | None = None,
     jobs: int | None = 1,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunReport:
     """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent.
 
@@ -102,11 +130,12 @@ def run(
 
     ``jobs``: extraction processes (``None`` or 0: every core; 1, the default: this process). Workers
     only extract; this process alone writes the store, in input order, so the store and the counts
-    are the same whatever ``jobs`` is.
+    are the same whatever ``jobs`` is. ``workers`` (a local Dask cluster of N worker processes) or
+    ``scheduler`` (``tcp://HOST:PORT`` of a running one) extract on Dask instead; the store is
+    written here the same way (docs/SCALING.md).
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.parallel import Workers, jobs_for
-    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item, warm_up
+    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item
     from harmwatch.store import open_store
 
     paths = [str(p) for p in inputs] if inputs else [str(sample_corpus_path())]
@@ -116,14 +145,14 @@ def run(
     counts = RunCounts()
     ledger = _RunLedger()
     extract = partial(process_item, default_published=default)
-    jobs, items = jobs_for(jobs, iter_inputs(paths))
+    pool, items = _extractors(jobs, workers, scheduler, iter_inputs(paths))
     # the workers start (fork) before the database is opened: they inherit no connection
-    with Workers(jobs, warm_up=warm_up) as workers, open_store(db) as store:
+    with pool as extractors, open_store(db) as store:
         options: dict[str, Any] = {"extractor_version": EXTRACTOR_VERSION}
         if default:
             options["published"] = default
         run_id = store.begin_run(command, paths, options)
-        for item, extracted in workers.map(extract, items, on_failure=item_failure):
+        for item, extracted in extractors.map(extract, items, on_failure=item_failure):
             result, outcome = _store_one(store, run_id, item, extracted, ledger, EXTRACTOR_VERSION)
             status = counts.add(result, outcome=outcome)
             reason = None if status == "done" else result.error

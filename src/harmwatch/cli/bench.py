@@ -16,17 +16,21 @@ from harmwatch.cli.common import stderr
 @click.option("--docs", "n_docs", default=200, show_default=True, help="Documents in the fixed corpus.")
 @click.option("--words", default=500, show_default=True, help="Words per document.")
 @click.option("--stage", "stages", multiple=True,
-              type=click.Choice(["main-text", "spacy-parse", "full", "processes"]),
-              help="Stages to run (default: all four; processes = the full pipeline with 1 and 2 processes).")
+              type=click.Choice(["main-text", "spacy-parse", "full", "processes", "dask"]),
+              help="Stages to run (default: the first four; processes = the full pipeline with 1 and 2 processes; "
+                   "dask = 1 and 2 Dask workers beside 1 and 2 processes).")
 @click.option("--jobs", "jobs", type=click.IntRange(min=1), multiple=True,
               help="Process counts of the processes stage (default 1 and 2).")
 @click.option("--pg", "pg_url", default=None, envvar="HARMWATCH_BENCH_PG", metavar="URL",
               help="bench store: a PostgreSQL server URL (bash scripts/pg.sh start prints one); without it, "
               "SQLite only.")
 @click.option("--copies", default=5, show_default=True, help="bench store: times the extracted corpus is saved.")
+@click.option("--workers", "workers", type=click.IntRange(min=1), multiple=True,
+              help="Dask worker counts of the dask stage (default 1 and 2).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
 def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: tuple[str, ...],
-            jobs: tuple[int, ...], pg_url: str | None, copies: int, as_json: bool) -> None:
+            jobs: tuple[int, ...], workers: tuple[int, ...], pg_url: str | None, copies: int,
+            as_json: bool) -> None:
     """Benchmark the full pipeline against main-text-only and spaCy-parse-only baselines.
 
     Each stage runs in its own single-core process on the same fixed corpus of HTML pages built from
@@ -36,6 +40,10 @@ def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: 
     corpus: documents/s (wall clock), the speed-up, CPU seconds, and each worker's memory (RSS, and
     PSS / USS: forked workers share the parent's loaded indexes). The load average is printed with
     it: on a busy machine a second process finds no free core.
+
+    The dask stage (harmwatch[cluster]) runs the full pipeline on a local Dask cluster of 1 and 2
+    workers (--workers) beside 1 and 2 processes (--jobs), same corpus, same run: documents/s, the
+    cluster's start, Dask's per-shard overhead and each worker's memory (bench_dask.py).
 
     `harmwatch bench merge` merges synthetic incident records (merge/synthetic.py: places, dates and
     types from documented distributions) of each --size in its own process: time, peak memory, and
@@ -57,6 +65,11 @@ def command(what: str, sizes: tuple[int, ...], n_docs: int, words: int, stages: 
         return
     if what == "store":
         _store(pg_url, copies, as_json)
+        return
+    if "dask" in stages:
+        from harmwatch.cli.bench_dask import print_dask
+
+        print_dask(n_docs, words, tuple(workers), tuple(jobs), as_json)
         return
     from rich.table import Table
 

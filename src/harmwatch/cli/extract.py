@@ -18,9 +18,14 @@ from harmwatch.cli.common import announce_first_run, print_counts, progress_bar
               help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
               help="Extraction processes: 0 = every core; 1 = this process only. Same output whatever N.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extract on a local Dask cluster of N worker processes (needs harmwatch[cluster]); same output.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Extract on the workers of a running Dask scheduler (tcp://HOST:PORT); same output.")
 @click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed.")
-def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: int, silent: bool,
+def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: int, workers: int | None,
+            scheduler: str | None, silent: bool,
             fail_on_error: bool) -> None:
     """Extract incidents from INPUTS (JSONL, CSV, HTML, text files or folders; - reads JSONL or one
     text or HTML document from standard input) into JSONL.
@@ -29,8 +34,9 @@ def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: i
     incidents with evidence offsets into text. Bad inputs get status "error"; the batch goes on. A
     missing path is an error (exit 2) and no output file is written.
     """
-    from harmwatch.ingest import check_paths, check_published, count_inputs, iter_inputs
-    from harmwatch.pipeline import RunCounts, process_items
+    from harmwatch.ingest import check_paths, check_published, count_inputs
+    from harmwatch.api import extract_files
+    from harmwatch.pipeline import RunCounts
 
     check_paths(list(inputs))  # before the output file is opened
     default = check_published(published)
@@ -40,7 +46,8 @@ def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: i
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     try:
         with progress_bar("extract", total, silent=silent) as advance:
-            for result in process_items(iter_inputs(list(inputs)), default_published=default, jobs=jobs):
+            for result in extract_files(list(inputs), published=default, jobs=jobs, workers=workers,
+                                        scheduler=scheduler):
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 counts.add(result)
                 advance(1, result.doc_id[:40])

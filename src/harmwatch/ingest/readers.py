@@ -2,7 +2,7 @@
 
 Contract (DESIGN.md, "Extraction output contract"): JSONL objects with ``id``
 and ``text`` or ``html``, optional ``published``, ``url``, ``source``,
-``title``, ``language``. CSV/TSV use the same column names (plus common
+``title``, ``language``. CSV/TSV and Parquet use the same column names (plus common
 aliases). Single HTML/text files become one item each; their id is the file's
 path relative to the folder given (``a/report.txt``, ``b/report.txt``,
 ``site/x/index.html``: unique within that folder), or the file name for a file
@@ -38,10 +38,10 @@ from typing import IO, Any
 from harmwatch.types import InputItem
 
 #: formats accepted by ``fmt=`` and chosen by extension
-FORMATS = ("jsonl", "csv", "tsv", "html", "text")
+FORMATS = ("jsonl", "csv", "tsv", "parquet", "html", "text")
 _EXT_FORMAT = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
-    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet", ".pq": "parquet",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".txt": "text", ".text": "text", ".md": "text",
 }  # fmt: skip
@@ -177,6 +177,8 @@ def _iter_file(path: Path, fmt: str | None, root: Path | None = None) -> Iterato
                 yield from _iter_jsonl(fh, ref)
         elif kind in ("csv", "tsv"):
             yield from _iter_csv(path, "\t" if kind == "tsv" else ",")
+        elif kind == "parquet":
+            yield from _iter_parquet(path)
         else:
             yield _read_single(path, kind, file_id(path, root))
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -355,6 +357,23 @@ def _iter_csv(path: Path, delimiter: str) -> Iterator[InputItem]:
             yield _record_item(ref, dict(zip(names, row)), kind="CSV")
 
 
+def _iter_parquet(path: Path) -> Iterator[InputItem]:
+    """Rows of a Parquet file (the same column names as CSV), one record batch at a time; refs are
+    ``file:row`` (1-based). A file pyarrow cannot read is one ``HW-INPUT-UNREADABLE`` item."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        yield InputItem(ref=str(path), error=input_error("HW-INPUT-UNREADABLE", str(path), f"not a Parquet file: {exc}"))
+        return
+    row = 0
+    for batch in pf.iter_batches(batch_size=256):
+        for record in batch.to_pylist():
+            row += 1
+            yield _record_item(f"{path}:{row}", {str(k).strip().lower(): v for k, v in record.items()}, kind="Parquet")
+
+
 def _has_surrogates(s: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in s)
 
@@ -448,6 +467,13 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]], *, fmt: str | None = N
 
 def _count_file(path: Path, fmt: str | None) -> int:
     kind = format_of(path, fmt)
+    if kind == "parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            return max(pq.ParquetFile(path).metadata.num_rows, 1)
+        except (OSError, ValueError):
+            return 1
     if kind not in ("jsonl", "csv", "tsv"):
         return 1
     try:
