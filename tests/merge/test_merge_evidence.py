@@ -44,7 +44,7 @@ def test_follow_up_weeks_later_merges_by_rare_names_only(seed_text, extract_fn):
     others = [dataclasses.replace(base, record_id=f"o{k}#0", doc_id=f"o{k}", names=frozenset({word_hash(f"n{k}")}),
                                   words=frozenset({100 + k}), report_day=base.report_day + 200 + 20 * k,
                                   lo=base.report_day + 190 + 20 * k, hi=base.report_day + 200 + 20 * k)
-              for k in range(600)]
+              for k in range(2000)]
     recs = [first, later, *others]
     stats = SIM.TextStats.of(recs)
     assert not SIM.compatible(first, later)  # the time constraint alone keeps them apart

@@ -196,12 +196,15 @@ class Scorer:
         return dot / (self.norm(a) * self.norm(b))
 
     def name_evidence(self, a: MergeRecord, b: MergeRecord) -> float:
-        """Sum of the IDF of the name tokens both records have and at most NAME_MAX_DF records have."""
+        """Sum of the IDF of the name tokens both records have and at most NAME_MAX_DF records have,
+        times n / (n + PRIOR_DOCS): a batch too small to tell rare names from common ones (a famous
+        name in the background of two unrelated reports) gives names little weight."""
         if not a.names or not b.names:
             return 0.0
-        df = self.stats.name_df
+        df, n = self.stats.name_df, self.stats.n
         shared = [h for h in a.names & b.names if df.get(h, 0) <= NAME_MAX_DF]
-        return sum(math.log((self.stats.n + PRIOR_DOCS + 1) / (df.get(h, 0) + 1)) for h in shared)
+        idf = sum(math.log((n + PRIOR_DOCS + 1) / (df.get(h, 0) + 1)) for h in shared)
+        return idf * n / (n + PRIOR_DOCS)
 
     def name_linked(self, a: MergeRecord, b: MergeRecord, names: float) -> bool:
         """The time-lifted link: strong name evidence or a shared street address, reports at most
