@@ -20,19 +20,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from harmwatch.merge.cluster import Constraints, Group, cluster, incident_id
+from harmwatch.merge.cluster import Constraints, Group, assign_ids, cluster, incident_id
 from harmwatch.merge.records import MergeRecord, record_from_incident, records_from_result
 from harmwatch.merge.reconcile import reconcile
 
-__all__ = ["Constraints", "Group", "MergeRecord", "cluster", "incident_id", "merge_results", "reconcile",
+__all__ = ["Constraints", "Group", "assign_ids", "MergeRecord", "cluster", "incident_id", "merge_results", "reconcile",
            "record_from_incident", "records_from_result"]
 
 
 def merge_results(results: Iterable[dict[str, Any]], *, constraints: Constraints | None = None,
-                  threshold: float | None = None) -> list[dict[str, Any]]:
+                  threshold: float | None = None, previous: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Merge the incidents of extraction output lines (``DocumentResult.to_dict()`` shape, with
     ``doc_id``, ``text``, ``incidents`` and optionally ``published``, ``source``, ``url``, ``title``)
-    into merged incident records, sorted by incident id."""
+    into merged incident records, sorted by incident id. ``previous``: record id -> incident id of
+    an earlier merge, whose ids are kept (cluster.assign_ids)."""
     records: list[MergeRecord] = []
     members: dict[str, dict[str, Any]] = {}
     for res in results:
@@ -43,7 +44,7 @@ def merge_results(results: Iterable[dict[str, Any]], *, constraints: Constraints
             members[rec.record_id] = {"record_id": rec.record_id, "doc_id": rec.doc_id, "index": rec.index,
                                       "incident": inc, "published": res.get("published"),
                                       "source": res.get("source"), "url": res.get("url"), "title": res.get("title")}
-    groups = cluster(records, constraints=constraints, threshold=threshold)
+    groups = cluster(records, constraints=constraints, threshold=threshold, previous=previous)
     out = [reconcile(g.incident_id, [members[r] for r in g.record_ids]) for g in groups]
     out.sort(key=lambda m: m["incident_id"])
     return out

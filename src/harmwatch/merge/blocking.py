@@ -19,6 +19,13 @@ or (the text route, for reports whose extracted date or place is wrong) when
   :data:`TEXT_KEYS` rarest words that some other record has (by document frequency over the records
   being merged).
 
+or (the name route, for follow-ups weeks later whose extracted date is the later news') when
+
+* they were published more than :data:`REPORT_DAYS` and at most :data:`NAME_DAYS` days apart, lie in
+  the same admin1 unit (else country), and share a name token (records.person_names) that at most
+  :data:`NAME_MAX_DF` records have, or a street address (an inverted index of (unit, token) over a sliding window of report
+  days: a rare token's postings list is short by definition).
+
 The sweep walks the records once in order of window start, keeping only the records whose window
 is still open (bounded memory: a few weeks of records, whatever the corpus size), with a spatial
 index of those active records. Cost: O(n log n) for the sort plus the candidates found. Pairs come
@@ -39,6 +46,11 @@ from harmwatch.merge.records import MergeRecord
 REPORT_DAYS = 10
 #: the text route: each record is indexed under its rarest words, this many
 TEXT_KEYS = 12
+
+#: the name route: reports published at most this many days apart (and more than REPORT_DAYS)
+NAME_DAYS = 400
+#: the name route: only tokens of at most this many records are keys
+NAME_MAX_DF = 10
 
 #: grid cell size in degrees of latitude (longitude cells are widened by 1/cos(lat))
 CELL_DEG = 0.25
@@ -220,6 +232,45 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
             if only is not None and r.record_id not in only and o.record_id not in only:
                 continue
             if not types_compatible(r, o) or place_route_pair(o, r):
+                continue
+            yield (o, r) if o.record_id < r.record_id else (r, o)
+        window.append((r, keys))
+        for k in keys:
+            post[k].append(r)
+
+
+def name_candidate_pairs(records: Iterable[MergeRecord], name_df: dict[int, int], *, only: set[str] | None = None
+                         ) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+    """The name route (see the module docstring): pairs published more than REPORT_DAYS and at most
+    NAME_DAYS apart, in one admin1 unit (else country), sharing a name token of at most NAME_MAX_DF
+    records. Disjoint from the other routes (they only pair reports at most REPORT_DAYS apart)."""
+    def unit(r: MergeRecord) -> tuple | None:
+        return (r.country, r.admin1) if r.admin1 else (r.country,) if r.country else None
+
+    recs = sorted((r for r in records if r.report_day is not None and (r.names or r.addresses) and unit(r) is not None),
+                  key=lambda r: (r.report_day, r.record_id))
+    post: dict[tuple, deque[MergeRecord]] = defaultdict(deque)
+    window: deque[tuple[MergeRecord, tuple[tuple, ...]]] = deque()
+    for r in recs:
+        while window and window[0][0].report_day < r.report_day - NAME_DAYS:
+            _, keys = window.popleft()
+            for k in keys:
+                lst = post[k]
+                lst.popleft()
+                if not lst:
+                    del post[k]
+        u = unit(r)
+        keys = tuple(sorted((u, h) for h in r.names | r.addresses if 2 <= name_df.get(h, 0) <= NAME_MAX_DF))
+        found: dict[str, MergeRecord] = {}
+        for k in keys:
+            for o in post.get(k, ()):
+                if r.report_day - o.report_day > REPORT_DAYS:
+                    found[o.record_id] = o
+        for oid in sorted(found):
+            o = found[oid]
+            if o.doc_id == r.doc_id:
+                continue
+            if only is not None and r.record_id not in only and o.record_id not in only:
                 continue
             yield (o, r) if o.record_id < r.record_id else (r, o)
         window.append((r, keys))

@@ -14,8 +14,16 @@ join only if
 Reviewer joins (must-link pairs) are applied first and are never undone.
 
 Deterministic and order-independent: pairs are sorted by (score, smaller id, larger id), and the
-incident id is derived from the smallest member record id, so the same records in any order give
-the same incidents. Incremental: :func:`cluster` accepts the groups of an earlier merge and the ids
+incident id is derived from the members only (:func:`incident_id`), so the same records in any
+order give the same incidents.
+
+Stable ids (:func:`incident_id`, :func:`assign_ids`): an incident is named after its anchor, the
+member reported first (report date, then record id; undated members last). News arrives in time
+order, so a later report joining an incident never renames it (with the smallest record id as the
+name, any report whose doc id sorts first did). With ``previous`` (record id -> incident id of an
+earlier merge) each group keeps the earlier id that most of its members had (ties: the smaller id;
+an id goes to one group only, the largest): an earlier-dated report arriving late, or a re-merge
+that joins two incidents, keeps one of the ids reviewers already link to. Incremental: :func:`cluster` accepts the groups of an earlier merge and the ids
 of the new records; only the pairs that involve a new record are scored, the earlier groups are
 kept and new records join them (or each other) by the same rule. Earlier groups are not split by
 new evidence; a full re-merge (no ``existing``) re-decides everything.
@@ -28,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from harmwatch.merge import similarity
-from harmwatch.merge.blocking import candidate_pairs, text_candidate_pairs
+from harmwatch.merge.blocking import candidate_pairs, name_candidate_pairs, text_candidate_pairs
 from harmwatch.merge.records import MergeRecord
 
 #: average linkage: the mean score of all member pairs must reach this share of the threshold
@@ -86,9 +94,48 @@ class _UF:
         return ra
 
 
-def incident_id(record_ids: Iterable[str]) -> str:
-    """``mi-`` + sha1 of the smallest member record id (stable across orders and re-runs)."""
-    return "mi-" + hashlib.sha1(min(record_ids).encode("utf-8")).hexdigest()[:16]
+def anchor(records: Iterable[MergeRecord]) -> str:
+    """The record id of the member reported first (report day, then record id; undated last)."""
+    return min((r.report_day is None, r.report_day or 0, r.record_id) for r in records)[2]
+
+
+def incident_id(record_ids: Iterable[str], records: dict[str, MergeRecord] | None = None) -> str:
+    """``mi-`` + sha1 of the group's anchor record id (see the module docstring); without
+    ``records`` of every member (no report dates known) the smallest record id is the anchor."""
+    ids = list(record_ids)
+    known = [records[x] for x in ids if x in records] if records else []
+    a = anchor(known) if known and len(known) == len(ids) else min(ids)
+    return "mi-" + hashlib.sha1(a.encode("utf-8")).hexdigest()[:16]
+
+
+def assign_ids(groups: list[tuple[str, ...]], records: dict[str, MergeRecord],
+               previous: dict[str, str] | None = None) -> list[str]:
+    """The incident id of each group (see the module docstring): the earlier id most of its members
+    had, when ``previous`` is given and that id is not taken by a larger group; else
+    :func:`incident_id`."""
+    out = [incident_id(g, records) for g in groups]
+    if not previous:
+        return out
+    kept: dict[int, str] = {}
+    taken: set[str] = set()
+    order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
+    for k in order:
+        votes: dict[str, int] = {}
+        for x in groups[k]:
+            if x in previous:
+                votes[previous[x]] = votes.get(previous[x], 0) + 1
+        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                kept[k] = old
+                taken.add(old)
+                break
+    for k in order:
+        if k in kept:
+            out[k] = kept[k]
+        elif out[k] in taken:  # its anchor's id is kept by another group: name it by its smallest member
+            out[k] = incident_id(groups[k])
+        taken.add(out[k])
+    return out
 
 
 def _can_join(ga: list[str], gb: list[str], recs: dict[str, MergeRecord], cons: Constraints, threshold: float,
@@ -113,8 +160,11 @@ def _can_join(ga: list[str], gb: list[str], recs: dict[str, MergeRecord], cons: 
 
 def cluster(records: Iterable[MergeRecord], *, constraints: Constraints | None = None,
             existing: Iterable[Iterable[str]] | None = None, new_ids: set[str] | None = None,
-            threshold: float | None = None, stats: similarity.TextStats | None = None) -> list[Group]:
+            threshold: float | None = None, stats: similarity.TextStats | None = None,
+            previous: dict[str, str] | None = None) -> list[Group]:
     """Group ``records`` into incidents (see the module docstring); groups sorted by first member id.
+
+    ``previous``: record id -> incident id of an earlier merge (ids are kept, :func:`assign_ids`).
 
     ``stats``: the document frequencies to score with (default: those of ``records``; an
     incremental or partitioned run passes the whole corpus's)."""
@@ -136,7 +186,8 @@ def cluster(records: Iterable[MergeRecord], *, constraints: Constraints | None =
     edges: list[tuple[float, str, str]] = []
     cache: dict[tuple[str, str], float] = {}
     for route in (candidate_pairs(recs.values(), only=new_ids),
-                  text_candidate_pairs(recs.values(), stats.df, only=new_ids)):
+                  text_candidate_pairs(recs.values(), stats.df, only=new_ids),
+                  name_candidate_pairs(recs.values(), stats.name_df, only=new_ids)):
         for a, b in route:  # the routes never yield the same pair twice
             s = scorer.score(a, b)
             if s >= threshold:
@@ -149,9 +200,5 @@ def cluster(records: Iterable[MergeRecord], *, constraints: Constraints | None =
             continue
         if _can_join(uf.members[rx], uf.members[ry], recs, cons, threshold, cache, scorer):
             uf.union(rx, ry)
-    groups = []
-    for root, members in uf.members.items():
-        ids = tuple(sorted(members))
-        groups.append(Group(incident_id(ids), ids))
-    groups.sort(key=lambda g: g.record_ids[0])
-    return groups
+    member_sets = sorted((tuple(sorted(m)) for m in uf.members.values()), key=lambda ids: ids[0])
+    return [Group(i, ids) for i, ids in zip(assign_ids(member_sets, recs, previous), member_sets)]

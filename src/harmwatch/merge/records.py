@@ -13,6 +13,12 @@ so records can be built on the workers that extract. It keeps:
 * killed and injured as (min, best, max) and the report date, so that a toll that rises from one
   report to a later one stays compatible;
 * canonical actor names, named victims, weapon names;
+* the people named in the incident's sentences (:func:`person_names`: the tokens of capitalised
+  multi-word names that are not English words, places or officials), as hashes; similarity weighs
+  a shared one by its rarity over the records being merged (a victim's or suspect's surname links a
+  follow-up weeks later to the first report; an outlet's or a mayor's name does not);
+* the street addresses and blocks named (:func:`street_addresses`: "the 1200 block of Elm
+  Street", "45 Oak Avenue"), as hashes: one shared address in one admin1 unit is strong evidence;
 * the words of the incident's sentences as 32-bit hashes (the lexical similarity; for the
   document's lead incident, the words of the whole text and headline);
 * the document's content hash: the same wire text carried by several outlets is one more report of
@@ -21,9 +27,12 @@ so records can be built on the workers that extract. It keeps:
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 import zlib
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
@@ -54,6 +63,61 @@ _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sund
 july august september october november december police sheriff officer officers county city street avenue road
 department news the a an he she they it his her their this that there when after before in on at but and officials
 authorities state associated press reporter copyright share facebook twitter email comments photo video""".split())
+
+
+#: words before or inside a name that make it an official's (quoted in many unrelated incidents)
+OFFICIAL_TITLES = frozenset("""mayor chief superintendent sheriff attorney spokesman spokeswoman spokesperson detective
+detectives officer sgt lt capt captain lieutenant sergeant judge prosecutor commissioner governor gov rep sen senator
+councilman councilwoman alderman ald director president deputy trooper agent coroner examiner pastor rev reverend
+principal coach professor dr secretary chairman chairwoman representative district""".split())
+_NAME_SEQ = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:'[a-z]+)?(?:[ \-](?:[A-Z]\. )?[A-Z][a-z]+(?:'[a-z]+)?)+")
+_ENGLISH_WORDS = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "english_words.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English lemmas (the extraction's WordNet list, data/lexicon/english_words.txt.gz):
+    a capitalised word that is one ("Violent Crimes", "Inland Fisheries") names no person."""
+    with gzip.open(_ENGLISH_WORDS, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
+
+
+def _is_english(w: str) -> bool:
+    en = english_words()
+    return (w in en or w.endswith("s") and w[:-1] in en or w.endswith("es") and w[:-2] in en
+            or w.endswith("ies") and w[:-3] + "y" in en)
+
+
+def person_names(sentences: Iterable[str], place_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Casefolded tokens of the people named in ``sentences``: capitalised runs of two or more
+    words ("Janet Q. Doerr"), keeping the tokens that are not English words, place words, titles or
+    boilerplate; a run with an official's title in or just before it ("Mayor Jan Brook", "said
+    Detective Ann Roe") is left out, and so are its tokens anywhere else in the sentences."""
+    keep: set[str] = set()
+    official: set[str] = set()
+    for s in sentences:
+        for m in _NAME_SEQ.finditer(s):
+            toks = [w.casefold().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", m.group()) if len(w) > 1]
+            before = re.findall(r"[A-Za-z]+", s[max(0, m.start() - 24):m.start()])[-2:]
+            names = [w for w in toks if len(w) > 2 and w not in _NOT_NAMES and w not in _STOP
+                     and w not in place_words and not _is_english(w)]
+            if any(w in OFFICIAL_TITLES for w in toks) or any(w.casefold() in OFFICIAL_TITLES for w in before):
+                official.update(names)
+            else:
+                keep.update(names)
+    return frozenset(keep - official)
+
+
+_ADDRESS = re.compile(r"\b(\d{2,5}) (?:block of )?(?:[NSEW]\.? |North |South |East |West )?((?:[A-Z][a-z]+ ){1,3})"
+                      r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|"
+                      r"Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail)\b")
+
+
+def street_addresses(sentences: Iterable[str]) -> frozenset[str]:
+    """Street addresses and blocks ("the 1200 block of North Elm Street" -> "1200 elm"): the
+    number and the street's name, without the direction and the street type, which reports of one
+    place write differently ("Elm St." / "Elm Street")."""
+    return frozenset(f"{m.group(1)} {m.group(2).strip().casefold()}" for s in sentences for m in _ADDRESS.finditer(s))
 
 
 def word_hash(word: str) -> int:
@@ -89,6 +153,8 @@ class MergeRecord:
     victims: frozenset[int] = frozenset()  # hashed words of named victims
     weapons: frozenset[str] = frozenset()
     words: frozenset[int] = frozenset()  # hashed content words of the incident's sentences
+    names: frozenset[int] = frozenset()  # hashed tokens of the people named (person_names)
+    addresses: frozenset[int] = frozenset()  # hashed street addresses (street_addresses)
     content_hash: str | None = None  # of the whole document text (wire copies share it)
     source: str | None = None  # outlet
 
@@ -184,6 +250,10 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
     point = prec in POINT_PRECISIONS and loc.get("lat") is not None and loc.get("lon") is not None
     sentences = _span_words(text, inc.get("evidence") or [])
     words = content_words(sentences + ([text, title or ""] if lead else []))
+    place_words = frozenset(w.casefold() for k in ("name", "admin1", "admin2") for w in re.findall(r"\w+", loc.get(k) or ""))
+    named = sentences + ([text, title or ""] if lead else [])
+    names = frozenset(word_hash(w) for w in person_names(named, place_words))
+    addresses = frozenset(word_hash("@" + a) for a in street_addresses(named))
     actors = frozenset(n for n in (_norm(p.get("name")) for p in inc.get("perpetrators") or [])
                        if n and n not in GENERIC_ACTORS)
     if content_hash is None and text:
@@ -198,7 +268,7 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         killed=_figures(inc.get("killed")), injured=_figures(inc.get("injured")),
         actors=actors, victims=_victim_names(inc, text),
         weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
-        words=words,
+        words=words, names=names, addresses=addresses,
         content_hash=content_hash, source=source,
     )
 

@@ -1,7 +1,9 @@
 """Pair scoring: how likely two reports' incidents are the same event.
 
 :func:`compatible` is the hard part: two records that fail it are never in one incident (clustering
-checks it for every pair of members, so no chain joins two far-apart incidents through a third):
+checks it for every pair of members, so no chain joins two far-apart incidents through a third),
+except that strong name or address evidence lifts its time rule and its type rule
+(:meth:`Scorer.name_linked`; places and tolls still apply):
 
 * not the same document (a document's distinct incidents stay distinct), unless both are the same
   incident of two copies of one text (handled by the wire rule below, which needs other documents);
@@ -19,6 +21,12 @@ checks it for every pair of members, so no chain joins two far-apart incidents t
   frequencies are those of the records being merged, :class:`TextStats`, with a prior of
   :data:`PRIOR_DOCS` documents so that a small batch weighs every word alike);
 * named victims shared;
+* people named (:data:`records.MergeRecord.names`): the IDF of the rare name tokens two records
+  share (:meth:`Scorer.name_evidence`); strong name evidence (:data:`NAME_STRONG`, about a rare
+  first and last name) also lifts the time constraint for reports up to :data:`NAME_DAYS` apart
+  (a follow-up on an arrest or a funeral weeks later, dated by its own news);
+* a street address both name (:data:`W_ADDRESS`; it lifts the time constraint as strong name
+  evidence does);
 * place: distance between points, same place name, same admin2;
 * date: the same day at day precision;
 * casualties: equal specific tolls (more so when not zero);
@@ -32,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from harmwatch.merge.blocking import REPORT_DAYS, types_compatible
+from harmwatch.merge.blocking import NAME_DAYS, NAME_MAX_DF, REPORT_DAYS, types_compatible
 from harmwatch.merge.records import MergeRecord
 
 #: two points further apart than this count against a match
@@ -47,6 +55,12 @@ W_TEXT = 10.0
 W_VICTIMS = 1.5
 W_SAME_DAY = 0.6
 W_TOLL = 0.6
+#: points per unit of shared-name IDF
+W_NAME = 0.15
+#: one shared street address
+W_ADDRESS = 3.0
+#: shared-name IDF that lifts the time constraint (two rare tokens: a first and a last name)
+NAME_STRONG = 11.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,6 +147,7 @@ class TextStats:
 
     n: int = 0
     df: Counter = field(default_factory=Counter)
+    name_df: Counter = field(default_factory=Counter)
     _w2: dict[int, float] = field(default_factory=dict, repr=False)  # idf squared, filled lazily
 
     @classmethod
@@ -141,6 +156,8 @@ class TextStats:
         for r in records:
             st.n += 1
             st.df.update(r.words)
+            st.name_df.update(r.names)
+            st.name_df.update(r.addresses)
         return st
 
     def idf(self, h: int) -> float:
@@ -178,15 +195,37 @@ class Scorer:
             return 0.0
         return dot / (self.norm(a) * self.norm(b))
 
+    def name_evidence(self, a: MergeRecord, b: MergeRecord) -> float:
+        """Sum of the IDF of the name tokens both records have and at most NAME_MAX_DF records have,
+        times n / (n + PRIOR_DOCS): a batch too small to tell rare names from common ones (a famous
+        name in the background of two unrelated reports) gives names little weight."""
+        if not a.names or not b.names:
+            return 0.0
+        df, n = self.stats.name_df, self.stats.n
+        shared = [h for h in a.names & b.names if df.get(h, 0) <= NAME_MAX_DF]
+        idf = sum(math.log((n + PRIOR_DOCS + 1) / (df.get(h, 0) + 1)) for h in shared)
+        return idf * n / (n + PRIOR_DOCS)
+
+    def name_linked(self, a: MergeRecord, b: MergeRecord, names: float) -> bool:
+        """The time-lifted link: strong name evidence or a shared street address, reports at most
+        NAME_DAYS apart, and nothing else contradicting (other document, tolls and places; an arrest
+        typed as a strategic development names the people of the shooting it follows)."""
+        return ((names >= NAME_STRONG or bool(a.addresses & b.addresses)) and a.doc_id != b.doc_id and a.report_day is not None
+                and b.report_day is not None and abs(a.report_day - b.report_day) <= NAME_DAYS
+                and tolls_compatible(a, b) and places_compatible(a, b))
+
     def score(self, a: MergeRecord, b: MergeRecord) -> float:
         """The evidence that ``a`` and ``b`` are one incident (symmetric); -inf when incompatible."""
         if a.record_id > b.record_id:
             a, b = b, a
-        if not compatible(a, b):
+        names = self.name_evidence(a, b)
+        if not compatible(a, b) and not self.name_linked(a, b, names):
             return -math.inf
         if is_wire_copy(a, b):
             return W_WIRE
-        s = W_TEXT * self.cosine(a, b)
+        s = W_TEXT * self.cosine(a, b) + W_NAME * names
+        if a.addresses & b.addresses:
+            s += W_ADDRESS
         if a.victims & b.victims:
             s += W_VICTIMS
         s += places_agree(a, b)
