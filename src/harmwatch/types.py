@@ -105,6 +105,8 @@ class CasualtyClaim:
     victim_text: str | None = None  # "civilians, including women, ..." as written
     source: str | None = None  # who said it (filled by attribution)
     source_evidence: tuple[Span, ...] = ()
+    #: why the figure cannot be one incident's ("year", "phone_number", "above_cap"): kept, never the best
+    flag: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

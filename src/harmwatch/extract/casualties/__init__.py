@@ -4,7 +4,8 @@ them, and their reconciliation into an incident's min / best / max.
 Modules, in import order (each imports only those before it): ``numbers`` (number phrases, vague
 quantities) <- ``rules`` (shared casualty vocabulary and claim building) <- ``lists`` (victims listed
 one by one) <- ``victims`` (single victims, companions) <- ``claims`` (all claims of a sentence, and
-the reconciliation rule); ``speakers`` (who a sentence quotes) stands apart.
+the reconciliation rule); ``plausibility`` (figures no incident has, flagged) is imported by ``claims``
+alone; ``speakers`` (who a sentence quotes) stands apart.
 """
 
 from harmwatch.extract.casualties.claims import find_casualty_claims, reconcile, specificity

@@ -108,6 +108,7 @@ from harmwatch.extract.casualties.rules import (
 from harmwatch.extract.casualties.lists import list_claims
 from harmwatch.extract.casualties.victims import _along_with, _plus_one, _singular_claims
 from harmwatch.extract.casualties.numbers import VAGUE_QUALIFIERS, find_numbers
+from harmwatch.extract.casualties.plausibility import NO_INCIDENT, flagged, implausible
 from harmwatch.types import CasualtyClaim
 
 __all__ = ["background_toll", "find_casualty_claims", "reconcile", "specificity"]
@@ -356,6 +357,7 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
     _singular_claims(text, start, end, items, claims)
     list_claims(text, start, end, items, claims)
     claims = [c for c in claims if not background_toll(text, start, end, c)]
+    claims = [flagged(c, why) if (why := implausible(text, start, end, c)) else c for c in claims]
     claims.sort(key=lambda c: c.evidence[0])
     return claims
 
@@ -364,7 +366,7 @@ def find_casualty_claims(text: str, start: int = 0, end: int | None = None) -> l
 
 #: no single incident of armed violence kills this many: a figure this large is a war's, a
 #: genocide's or a plague's toll told in passing ("more than 50 million", "some 2 million")
-BACKGROUND_TOLL = 100_000
+BACKGROUND_TOLL = NO_INCIDENT
 #: a figure at least this large in a clause about a war, a genocide, a pandemic or a famine is that
 #: toll, not the incident's ("the war, which has killed more than 10,000 people")
 WAR_TOLL = 1_000
@@ -383,12 +385,12 @@ def background_toll(text: str, start: int, end: int, c: CasualtyClaim) -> bool:
     or of :data:`WAR_TOLL` or more in a clause (between stops, semicolons, colons, parentheses and
     dashes) that names a war, a genocide, a pandemic, a century, a period ("since 2011") or a year ("the
     November 1984 pogrom"): a report dates its own event by day, not by year. Such
-    claims are never made: the incident's figure and the store's totals keep to the event."""
+    claims are never made: the incident's figure and the store's totals keep to the event. A figure
+    of :data:`BACKGROUND_TOLL` or more outside such a clause is made but flagged ``above_cap`` by
+    :mod:`~harmwatch.extract.casualties.plausibility` (shown, never the incident's figure)."""
     n = c.best if c.best is not None else c.min
     if n is None or n < WAR_TOLL:
         return False
-    if n >= BACKGROUND_TOLL:
-        return True
     lo = min(s for s, _ in c.evidence)
     hi = max(e for _, e in c.evidence)
     a = start
@@ -429,12 +431,15 @@ def _interval(c: CasualtyClaim) -> tuple[float, float]:
 
 
 def _claim_dict(c: CasualtyClaim) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "kind": c.kind, "min": c.min, "best": c.best, "max": c.max, "qualifier": c.qualifier,
         "text": c.text, "victim_text": c.victim_text, "source": c.source,
         "evidence": [list(s) for s in c.evidence],
         "source_evidence": [list(s) for s in c.source_evidence],
     }
+    if c.flag:  # only when set: an unflagged claim's output is unchanged
+        out["flag"] = c.flag
+    return out
 
 
 def reconcile(claims: list[CasualtyClaim]) -> dict[str, Any] | None:
@@ -471,6 +476,12 @@ def reconcile(claims: list[CasualtyClaim]) -> dict[str, Any] | None:
     kinds = {c.kind for c in claims}
     if len(kinds) > 1:
         raise ValueError(f"reconcile() takes claims of one kind, got {sorted(kinds)}")
+    every = claims
+    claims = [c for c in claims if not c.flag]  # implausible figures are shown, never the figure
+    if not claims:
+        return {"min": None, "best": None, "max": None, "claims": [_claim_dict(c) for c in every],
+                "evidence": [list(s) for s in sorted({tuple(s) for c in every for s in c.evidence})],
+                "disagreement": False}
     ivs = [_interval(c) for c in claims]
     lo_max = max(lo for lo, _ in ivs)
     hi_min = min(hi for _, hi in ivs)
@@ -498,12 +509,12 @@ def reconcile(claims: list[CasualtyClaim]) -> dict[str, Any] | None:
         specific = [c for c in bests if _specificity(c) >= 2]
         best = highest(specific) or highest(bests)
         disagreement = True
-    evidence = sorted({tuple(s) for c in claims for s in c.evidence})
+    evidence = sorted({tuple(s) for c in every for s in c.evidence})
     return {
         "min": mn,
         "best": best,
         "max": mx,
-        "claims": [_claim_dict(c) for c in claims],
+        "claims": [_claim_dict(c) for c in every],
         "evidence": [list(s) for s in evidence],
         "disagreement": disagreement,
     }
