@@ -23,7 +23,7 @@ from harmwatch.types import Document, DocumentResult, InputItem
 log = logging.getLogger(__name__)
 
 #: bump the suffix when extraction rules change, so stored documents are re-extracted
-EXTRACTOR_VERSION = f"{__version__}+rules.2"
+EXTRACTOR_VERSION = f"{__version__}+rules.3"
 
 #: languages the extraction rules cover; other documents are ingested and stored, not extracted
 SUPPORTED_LANGUAGES = frozenset({"en"})
