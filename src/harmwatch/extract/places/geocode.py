@@ -39,6 +39,9 @@ from .mentions import (
 
 #: a neighbourhood takes the coordinates of a town mentioned within this many characters
 NEAR_CHARS = 400
+#: "North Side", "the far South Side", "East Side": the part of a city a US report names; a town of that
+#: name elsewhere (South Side, New York) is never meant, so it is read as a neighbourhood of a town nearby
+_CITY_PART = re.compile(r"(?:(?:far|near|lower|upper)\s+)?(?:north|south|east|west)(?:\s*(?:east|west))?\s+side")
 #: a major city beats a namesake in a hinted country when it is this many times larger
 MAJOR_RATIO = 20
 _PRECISION = {"city": "town", "admin2": "admin2", "admin1": "admin1", "country": "country"}
@@ -254,7 +257,7 @@ def _resolve(doc: DocumentPlaces, mentions: list[PlaceMention], hints: Counter[s
     neighbourhoods: list[PlaceMention] = []
     hints = _with_local_hints(gz, mentions, hints)
     for pm in mentions:
-        if pm.kind == "neighbourhood":
+        if pm.kind == "neighbourhood" or _CITY_PART.fullmatch(normalize(pm.text)):
             neighbourhoods.append(pm)
             continue
         p = _resolve_one(doc, pm, hints)

@@ -34,7 +34,7 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer, get_gazetteer
 from .index import ARTICLES, GENERIC_WORDS, INSTITUTION_HEADS, NAME_GO_ON, PERSON_APPOSITION, STREET_HEADS, normalize
-from .uslines import UsDateline, state_hint, us_dateline, us_places
+from .uslines import UsDateline, county_state, state_hint, us_dateline, us_places
 
 _ENGLISH_WORDS = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "english_words.txt.gz"
 
@@ -251,7 +251,7 @@ class DocumentPlaces:
                 hints = self.hints
                 if (line is not None and (line.admin1 or line.us_station)) or (
                         hints and hints.get("US", 0) == max(hints.values())):
-                    hint = state_hint(self.text)
+                    hint = state_hint(self.text) or county_state(self.text, self.gz)
             self._us = (line, hint)
         return self._us
 

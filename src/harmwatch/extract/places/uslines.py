@@ -25,8 +25,8 @@ from harmwatch.types import PlaceMention, Span
 
 from .gazetteer import Gazetteer
 
-__all__ = ["AP_STATES", "POSTAL", "STATE_NAMES", "UsDateline", "ap_state_at", "ap_state_of", "state_hint",
-           "us_dateline", "us_places"]
+__all__ = ["AP_STATES", "POSTAL", "STATE_NAMES", "UsDateline", "ap_state_at", "ap_state_of", "county_state",
+           "state_hint", "us_dateline", "us_places"]
 
 #: AP style-book state abbreviations (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah are written out)
 AP_STATES: dict[str, str] = {
@@ -167,6 +167,33 @@ def state_hint(text: str) -> str | None:
     if len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return f"US.{top[0][0]}"
+
+
+_COUNTY = re.compile(r"\b(?:[A-Z][a-z]+|St\.)(?:[ \t][A-Z][a-z]+)?[ \t]County\b")
+
+
+def county_state(text: str, gz: Gazetteer) -> str | None:
+    """The US admin1 code the report's counties point to, for a report that names no state: every
+    "<Name> County" whose US namesakes all lie in one state ("Navarro County" is only in Texas;
+    "Marshall County", in twelve states, says nothing) counts for that state; the state with most
+    such counties, when no other has as many."""
+    counts: Counter[str] = Counter()
+    for m in _COUNTY.finditer(text):
+        words = m.group().split()
+        states: set[str | None] = set()
+        # "The Navarro County" -> "Navarro County" first; "St. Louis County" and "San Juan County" as found
+        names = [m.group()] if words[0] == "St." else [" ".join(words[-2:]), m.group()]
+        for name in names:
+            states = {p.admin1_code for p in gz.lookup(name, fuzzy=False)
+                      if p.country_code == "US" and p.kind == "admin2"}
+            if states:
+                break
+        if len(states) == 1:
+            counts[next(iter(states))] += 1
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 _AP_IN = re.compile(r",[ \t]*[A-Z]")
