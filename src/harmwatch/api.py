@@ -88,6 +88,7 @@ def run(
     command: str = "run",
     published: str | None = None,
     jobs: int | None = 1,
+    item_timeout: float | None = None,
 ) -> RunReport:
     """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent.
 
@@ -103,10 +104,20 @@ def run(
     ``jobs``: extraction processes (``None`` or 0: every core; 1, the default: this process). Workers
     only extract; this process alone writes the store, in input order, so the store and the counts
     are the same whatever ``jobs`` is.
+
+    ``item_timeout``: seconds one input may take (default ``pipeline.DEFAULT_ITEM_TIMEOUT``; 0: no
+    limit); an input past it fails with ``HW-ITEM-TIMEOUT`` and the run goes on.
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
     from harmwatch.parallel import Workers, jobs_for
-    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item, warm_up
+    from harmwatch.pipeline import (
+        DEFAULT_ITEM_TIMEOUT,
+        EXTRACTOR_VERSION,
+        RunCounts,
+        item_failure,
+        process_item,
+        warm_up,
+    )
     from harmwatch.store import open_store
 
     paths = [str(p) for p in inputs] if inputs else [str(sample_corpus_path())]
@@ -115,7 +126,8 @@ def run(
     t0 = time.perf_counter()
     counts = RunCounts()
     ledger = _RunLedger()
-    extract = partial(process_item, default_published=default)
+    timeout = DEFAULT_ITEM_TIMEOUT if item_timeout is None else item_timeout
+    extract = partial(process_item, default_published=default, timeout=timeout)
     jobs, items = jobs_for(jobs, iter_inputs(paths))
     # the workers start (fork) before the database is opened: they inherit no connection
     with Workers(jobs, warm_up=warm_up) as workers, open_store(db) as store:

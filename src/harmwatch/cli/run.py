@@ -17,12 +17,15 @@ from harmwatch.cli.common import announce_first_run, print_counts, progress_bar,
               help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
               help="Extraction processes: 0 = every core; 1 = this process only. Same output whatever N.")
+@click.option("--item-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="S",
+              help="Seconds one input may take; past it the input fails (HW-ITEM-TIMEOUT) and the run goes on. "
+              "0 = no limit.")
 @click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON on stdout.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed (after the whole "
               "batch and its summary).")
-def command(inputs: tuple[str, ...], db: str | None, published: str | None, jobs: int, silent: bool,
-            as_json: bool, fail_on_error: bool) -> None:
+def command(inputs: tuple[str, ...], db: str | None, published: str | None, jobs: int, item_timeout: float,
+            silent: bool, as_json: bool, fail_on_error: bool) -> None:
     """Ingest, extract and store INPUTS (files or folders, - for standard input); without INPUTS, the
     bundled sample corpus.
 
@@ -42,7 +45,7 @@ def command(inputs: tuple[str, ...], db: str | None, published: str | None, jobs
     total = None if silent else count_inputs(paths)
     with progress_bar("run", total, silent=silent) as advance:
         report = run(list(inputs) or None, db=db, published=published, jobs=jobs,
-                     progress=lambda r: advance(1, r.doc_id[:40]))
+                     item_timeout=item_timeout, progress=lambda r: advance(1, r.doc_id[:40]))
     if as_json:
         click.echo(json.dumps({"run_id": report.run_id, "db": report.db_url, "counts": report.counts,
                                "stats": report.stats, "seconds": round(report.seconds, 2)}, indent=2, default=str))
