@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import resource
 import sqlite3
@@ -95,6 +96,7 @@ def _slow_extract(real):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("HARMWATCH_HOSTILE"), reason="~5 min per run: set HARMWATCH_HOSTILE=1")
 @pytest.mark.xfail(reason="found here: a 400-digit number raises OverflowError in "
                    "extract/casualties/numbers.py parse_number_words (HW-EXTRACT-BUG); owner extract/", strict=False)
 @pytest.mark.parametrize("jobs", [1, 2])
