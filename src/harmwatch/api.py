@@ -116,6 +116,7 @@ def run(
     jobs: int | None = 1,
     workers: int | None = None,
     scheduler: str | None = None,
+    item_timeout: float | None = None,
 ) -> RunReport:
     """Ingest, extract and store; without inputs, the bundled sample corpus. Idempotent.
 
@@ -133,9 +134,13 @@ def run(
     are the same whatever ``jobs`` is. ``workers`` (a local Dask cluster of N worker processes) or
     ``scheduler`` (``tcp://HOST:PORT`` of a running one) extract on Dask instead; the store is
     written here the same way (docs/SCALING.md).
+
+    ``item_timeout``: seconds one input may take (default ``pipeline.DEFAULT_ITEM_TIMEOUT``; 0: no
+    limit); an input past it fails with ``HW-ITEM-TIMEOUT`` and the run goes on (in a Dask worker's
+    thread there is no timer: the limit holds in this process and in ``--jobs`` workers).
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.pipeline import EXTRACTOR_VERSION, RunCounts, item_failure, process_item
+    from harmwatch.pipeline import DEFAULT_ITEM_TIMEOUT, EXTRACTOR_VERSION, RunCounts, item_failure, process_item
     from harmwatch.store import open_store
 
     paths = [str(p) for p in inputs] if inputs else [str(sample_corpus_path())]
@@ -144,7 +149,8 @@ def run(
     t0 = time.perf_counter()
     counts = RunCounts()
     ledger = _RunLedger()
-    extract = partial(process_item, default_published=default)
+    timeout = DEFAULT_ITEM_TIMEOUT if item_timeout is None else item_timeout
+    extract = partial(process_item, default_published=default, timeout=timeout)
     pool, items = _extractors(jobs, workers, scheduler, iter_inputs(paths))
     # the workers start (fork) before the database is opened: they inherit no connection
     with pool as extractors, open_store(db) as store:

@@ -9,7 +9,10 @@ with a coded, one-line message, and the batch goes on.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -24,6 +27,20 @@ log = logging.getLogger(__name__)
 
 #: bump the suffix when extraction rules change, so stored documents are re-extracted
 EXTRACTOR_VERSION = f"{__version__}+rules.3"
+
+#: seconds one input may take (ingest + extract) before it fails with ``HW-ITEM-TIMEOUT``; a news
+#: report takes well under a second, so a minute only stops a pathological input, never a real one
+DEFAULT_ITEM_TIMEOUT = 60.0
+
+ITEM_TIMEOUT_HINT = "the input is pathological (or the machine overloaded); raise --item-timeout to give it longer"
+
+
+class ItemTimeout(HarmwatchError):
+    """One input ran past its time limit; it fails and the batch goes on."""
+
+    code = "HW-ITEM-TIMEOUT"
+    hint = ITEM_TIMEOUT_HINT
+
 
 #: languages the extraction rules cover; other documents are ingested and stored, not extracted
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -58,18 +75,53 @@ def _excluded(text: str) -> list[dict]:
     return [{"kind": kind, "text": text[s:e], "evidence": [[s, e]]}]
 
 
-def process_item(item: InputItem, *, default_published: str | None = None) -> DocumentResult:
+def process_item(item: InputItem, *, default_published: str | None = None,
+                 timeout: float | None = DEFAULT_ITEM_TIMEOUT) -> DocumentResult:
     """Ingest and extract one input item; bad input becomes an error result, never an exception.
+
+    ``timeout``: seconds the item may take (``None`` or 0: no limit); past it the item fails with
+    ``HW-ITEM-TIMEOUT`` and the caller goes on to the next one. The guard is a SIGALRM timer, so it
+    works the same in this process (``--jobs 1``) and in a worker (each worker runs items in its
+    main thread); off the main thread, or without SIGALRM (Windows), there is no limit.
 
     ``default_published`` dates an input that has no publication date of its own (nor in its
     page's metadata). A ``published`` value that is not a date is ignored with a coded warning
     (``HW-INPUT-PUBLISHED-INVALID``) in the result, never silently.
     """
-    result = _process(item, default_published)
+    try:
+        with _time_limit(timeout, item.ref):
+            result = _process(item, default_published)
+    except ItemTimeout as exc:
+        log.warning("%s", exc.one_line())
+        result = DocumentResult(doc_id=item.id or item.ref, status="error", error=exc.message, error_code=exc.code)
     warning = published_warning(item) if not item.error else None
     if warning:
         result.warnings.insert(0, warning)
     return result
+
+
+@contextmanager
+def _time_limit(seconds: float | None, ref: str) -> Iterator[None]:
+    """Raise :class:`ItemTimeout` in this thread when the block runs past ``seconds``.
+
+    Python runs the handler between bytecodes: a single long call into C (one huge regex match)
+    is interrupted only when it returns; the size caps of ingest keep such calls short."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: object) -> None:
+        raise ItemTimeout(f"{ref}: took over {seconds:g} s (ingest + extraction); stopped")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _process(item: InputItem, default_published: str | None) -> DocumentResult:
@@ -78,6 +130,8 @@ def _process(item: InputItem, default_published: str | None) -> DocumentResult:
         if item.error:
             raise item_error(item)
         doc = ingest(item, default_published=default_published)
+    except ItemTimeout:
+        raise
     except HarmwatchError as exc:
         return DocumentResult(doc_id=doc_id, status="error", error=exc.message, error_code=exc.code)
     except Exception as exc:  # a bug in ingest: report it for this item and go on
@@ -85,6 +139,8 @@ def _process(item: InputItem, default_published: str | None) -> DocumentResult:
         return DocumentResult(doc_id=doc_id, status="error", error=f"ingest failed: {exc!r}", error_code="HW-INGEST-BUG")
     try:
         return extract_document(doc)
+    except ItemTimeout:
+        raise
     except Exception as exc:
         log.exception("extraction failed for %s", doc.id)
         return DocumentResult(
@@ -98,24 +154,24 @@ def _process(item: InputItem, default_published: str | None) -> DocumentResult:
 
 
 def process_items(items: Iterable[InputItem], *, default_published: str | None = None,
-                  jobs: int | None = 1) -> Iterator[DocumentResult]:
+                  jobs: int | None = 1, timeout: float | None = DEFAULT_ITEM_TIMEOUT) -> Iterator[DocumentResult]:
     """``process_item`` over a stream of inputs, one result each, in input order.
 
     ``jobs``: worker processes (``None`` or 0: every core; 1: in this process). The results are the
     same whatever ``jobs`` is (see ``harmwatch.parallel``).
     """
-    for _item, result in map_items(items, default_published=default_published, jobs=jobs):
+    for _item, result in map_items(items, default_published=default_published, jobs=jobs, timeout=timeout):
         yield result
 
 
 def map_items(items: Iterable[InputItem], *, default_published: str | None = None,
-              jobs: int | None = 1) -> Iterator[tuple[InputItem, DocumentResult]]:
+              jobs: int | None = 1, timeout: float | None = DEFAULT_ITEM_TIMEOUT) -> Iterator[tuple[InputItem, DocumentResult]]:
     """``(item, process_item(item))`` in input order, extracted by ``jobs`` worker processes."""
     from harmwatch.parallel import Workers, jobs_for
 
     jobs, items = jobs_for(jobs, items)
     with Workers(jobs, warm_up=warm_up) as workers:
-        yield from workers.map(partial(process_item, default_published=default_published), items,
+        yield from workers.map(partial(process_item, default_published=default_published, timeout=timeout), items,
                                on_failure=item_failure)
 
 

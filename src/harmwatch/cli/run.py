@@ -21,12 +21,15 @@ from harmwatch.cli.common import announce_first_run, print_counts, progress_bar,
               help="Extract on a local Dask cluster of N worker processes (needs harmwatch[cluster]); same output.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Extract on the workers of a running Dask scheduler (tcp://HOST:PORT); same output.")
+@click.option("--item-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="S",
+              help="Seconds one input may take; past it the input fails (HW-ITEM-TIMEOUT) and the run goes on. "
+              "0 = no limit.")
 @click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON on stdout.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed (after the whole "
               "batch and its summary).")
 def command(inputs: tuple[str, ...], db: str | None, published: str | None, jobs: int, workers: int | None,
-            scheduler: str | None, silent: bool,
+            scheduler: str | None, item_timeout: float, silent: bool,
             as_json: bool, fail_on_error: bool) -> None:
     """Ingest, extract and store INPUTS (files or folders, - for standard input); without INPUTS, the
     bundled sample corpus.
@@ -47,7 +50,7 @@ def command(inputs: tuple[str, ...], db: str | None, published: str | None, jobs
     total = None if silent else count_inputs(paths)
     with progress_bar("run", total, silent=silent) as advance:
         report = run(list(inputs) or None, db=db, published=published, jobs=jobs,
-                     workers=workers, scheduler=scheduler,
+                     workers=workers, scheduler=scheduler, item_timeout=item_timeout,
                      progress=lambda r: advance(1, r.doc_id[:40]))
     if as_json:
         click.echo(json.dumps({"run_id": report.run_id, "db": report.db_url, "counts": report.counts,
