@@ -64,7 +64,8 @@ def test_an_input_that_kills_its_worker_every_time_fails_alone_with_its_code():
     assert [x for x, _ in got] == list(range(12))
     assert got[7][1][0] == "HW-WORKER-CRASHED" and "died on this input" in got[7][1][1]
     assert all(r == x * x for x, r in got if x != 7)  # its shard-mates were rerun alone, not lost
-    assert pool.crashed == 1 and pool.retried == 4
+    # the culprit's shard is rerun alone; a shard queued on the same dying worker may be too
+    assert pool.crashed == 1 and pool.retried in (4, 8)
     assert errors[5][1] == ("HW-WORKER-ERROR", "worker error: ValueError('five is bad')")
     assert [r for x, r in errors if x != 5] == [x * x for x in range(8) if x != 5]
 

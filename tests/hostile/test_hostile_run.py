@@ -97,8 +97,6 @@ def _slow_extract(real):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("HARMWATCH_HOSTILE"), reason="~5 min per run: set HARMWATCH_HOSTILE=1")
-@pytest.mark.xfail(reason="found here: a 400-digit number raises OverflowError in "
-                   "extract/casualties/numbers.py parse_number_words (HW-EXTRACT-BUG); owner extract/", strict=False)
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_hostile_corpus_every_input_counted_none_lost(tmp_path, monkeypatch, jobs):
     root = tmp_path / "corpus"

@@ -223,9 +223,11 @@ class DaskWorkers:
         from distributed import KilledWorker
 
         self.retried += len(shard)
-        futures = [self.client.submit(run_shard, fn, [item], pure=False) for item in shard]
         out: list[tuple[bool, Any]] = []
-        for future in futures:
+        # one at a time: lone tasks queued together on a worker the culprit kills would each be
+        # charged that death, and an innocent input could be failed as a crash
+        for item in shard:
+            future = self.client.submit(run_shard, fn, [item], pure=False)
             try:
                 out.append(future.result()[0])
             except KilledWorker:

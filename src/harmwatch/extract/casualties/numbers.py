@@ -312,7 +312,10 @@ def parse_number_words(s: str) -> int | None:
     s = s.strip().lower()
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|billion|hundred))?", s)
     if m:
-        val = float(m.group(1).replace(",", ""))
+        digits = m.group(1).replace(",", "")
+        if len(digits.split(".")[0]) > 12:
+            return None  # hundreds of digits are an identifier or noise, never a head count (and overflow)
+        val = float(digits)
         if m.group(2):
             val *= _SCALES[m.group(2)]
         elif "." in m.group(1):
