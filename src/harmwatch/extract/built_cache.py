@@ -66,22 +66,29 @@ def load_or_build(kind: str, signature: str, build: Callable[[], T]) -> T:
         pass
     value = build()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".tmp-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        for old in folder.glob(f"{kind}-*.pickle"):  # built from older sources
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        save_atomically(path, value, f"{kind}-*.pickle")
     except OSError:  # a read-only home: no cache, the built value still serves this process
         pass
     return value
+
+
+def save_atomically(path: Path, value: object, stale: str) -> None:
+    """Pickle ``value`` to ``path`` through a temporary file and a rename (a reader never sees a torn
+    file), then delete the files of the same folder matching ``stale`` (built from older sources).
+    Raises OSError when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    for old in path.parent.glob(stale):
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass

@@ -27,9 +27,7 @@ Name keys (see :func:`normalize`)
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -326,22 +324,9 @@ def load_or_build(data_dir: Path = DATA_DIR, *, rebuild: bool = False) -> Gazett
         except Exception:  # torn/old file: rebuild below
             pass
     state = build_state(data_dir, sig)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    for old in path.parent.glob("gazetteer-*.pickle"):  # drop indexes of older sources
-        if old != path:
-            try:
-                old.unlink()
-            except OSError:
-                pass
+    from harmwatch.extract.built_cache import save_atomically
+
+    save_atomically(path, state, "gazetteer-*.pickle")  # and drop indexes of older sources
     return Gazetteer(state)
 
 
