@@ -135,7 +135,7 @@ _DATE = (rf"(?:{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY})?\s+{_MONTH}(?:\s+\d{{4}})?
          rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}})")
 _LEAD_WORDS = (r"(?:On or around|On or about|Overnight on|As reported on|Reported on|On|Around|About|"
                r"Between|From|During|Over|By|Since|As of|In|At|Late on|Early on)")
-#: "On 27 April 2020, ...", "Around 3 May 2020 (as reported), ...", "Arrests: On 1 May 2020, ..."
+#: "On 27 April 2020, ...", "Around 9 June 2019 (as reported), ...", "Arrests: On 1 May 2020, ..."
 LEADING_DATE_PHRASE = re.compile(
     rf"^(?P<label>[A-Z][A-Za-z /-]{{2,40}}:\s+)?(?:{_LEAD_WORDS}\s+)?(?:the\s+)?"
     rf"(?:(?:night|morning|evening|weekend|week|afternoon)\s+of\s+)?{_DATE}(?:\s*\([^)]{{0,40}}\))?\s*,?\s*"

@@ -39,13 +39,13 @@ Roles come from three kinds of evidence, strongest first:
    before the incident ("Nigerian forces launched bombardments on ... . 56 fighters were killed.").
 
 9. Sources are not agents (issue 15). A state force that only speaks, investigates or responds in its
-   clause ("police said", "Police are searching for a suspect", "deputies responded", "according to
+   clause ("police said", "officers are hunting a gunman", "deputies responded", "according to
    police", "was stopped by police"; see ``actors.responders``) gets no role, unless the clause says it
    used force. A harm incident that then has no perpetrator takes its suspect or shooter ("a suspect",
    "the shooter"), as an unidentified armed group; the police remain the claims' source.
 
 The unknown-perpetrator convention: when no perpetrator is found and the text says the perpetrator
-is unknown ("no group claimed responsibility", "unknown assailants", "the attackers remain
+stays unknown ("no group claimed responsibility", "unknown assailants", "the attackers remain
 unidentified"), the perpetrator is "Unidentified Armed Group (<country>)" with those words as
 evidence, so that "unknown" is an explicit, evidenced value and not a silent gap.
 """
@@ -284,7 +284,7 @@ _SOUGHT_BEFORE = re.compile(r"\b(?:targeted|wanted|suspected|alleged|accused|arm
 _ATTACKER_NOUN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|"
                             r"armed\s+(?:men|man|individuals?|persons?|people|youths)|arsonists?|hit\s?m[ae]n|"
                             r"kidnappers|abductors|bandits|snipers?|shooters?|suspects?)\b", re.IGNORECASE)
-#: the one a shooting's investigation is after ("searching for a suspect", "hunting the shooter")
+#: the one a shooting's investigation is after ("hunting a gunman", "looking for the shooter")
 _SUSPECT_NOUN = re.compile(r"\b(?:suspects?|shooters?|gunm[ae]n)\b", re.IGNORECASE)
 
 
@@ -379,7 +379,7 @@ _SUSPECT = re.compile(r"\b(?:an?|the|one|two|three|four|several|unknown|unidenti
 
 def _suspect_agent(text: str, sentences: list[tuple[Sentence, list[Trigger]]], country_hint: str | None) -> dict | None:
     """"Unidentified Armed Group (<country>)" for the suspect or shooter of a harm incident that names no
-    other perpetrator ("Police are searching for a suspect", "the shooter fled"): the police who look
+    other perpetrator ("officers are hunting a gunman", "the shooter fled"): the police who look
     for them are the source, the one they look for did it."""
     for sent, _ in sentences:
         m = _SUSPECT.search(text, sent.start, sent.end)
@@ -397,7 +397,7 @@ def _role(text: str, sent: Sentence, a: ActorMention, trig: list[Trigger]) -> st
         return "perpetrator"  # "an IS attack", "repelled a Taliban ambush": the attack is the group's
     if _SOUGHT_BY_OPERATION.search(text, max(sent.start, a.span[0] - 45), a.span[0]):
         if a.category == "unidentified armed group" and _SUSPECT_NOUN.search(a.mention):
-            return None  # "police are searching for a suspect": the one who did it, not a victim
+            return None  # "officers are hunting a gunman": the one who did it, not a victim
         return "victim"  # "while searching for a Taliban commander": the target of the operation
     if not trig:
         # "killed by ISIS" without a trigger of its own in this sentence is still an agent

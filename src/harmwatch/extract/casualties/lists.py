@@ -259,7 +259,7 @@ _FORCE = re.compile(r"(?:soldiers|troops|policemen|police|officers|militants|ins
 def _conjuncts(text: str, lo: int, hi: int, items: list[_Item], caps: bool, backward: bool) -> list[_Conj]:
     """The conjuncts of the list in ``text[lo:hi]``, read from the verb outwards (forward: from
     ``lo``; backward: from ``hi``) until a piece is no conjunct. A subset after "including"
-    ("14 villagers, including three children and an old man, and ...") adds nobody: it runs to its
+    ("14 villagers, among them three children and an old man, and ...") adds nobody: it runs to its
     own closing "and" (or to the comma-and after a single piece)."""
     masked = " " * lo + _mask(text, lo, hi)
     pieces: list[tuple[int, int, str]] = []  # (start, end, separator before it: "", ",", ",and", "and")

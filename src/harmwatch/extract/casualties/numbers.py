@@ -79,7 +79,7 @@ an unknown number of                casualty rules give a bare plural noun ("civ
 The plural words ("many", "a number of") commit to no more than "more than one", so 2
 is their whole figure. As vague claims they never outweigh a stated figure (see
 ``casualties.reconcile``); they matter only where the text gives no number at all
-("a number of civilians were injured"), where "at least two" is what it says.
+("a number of bystanders were hurt"), where "at least two" is what it says.
 
 What is *not* a count of people (skipped)
 -----------------------------------------

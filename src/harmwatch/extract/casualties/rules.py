@@ -177,7 +177,7 @@ def hypothetical(text: str, lo: int, pos: int, noun: bool = False) -> bool:
     marker is no such sign: "leading to the deaths of 7" reports seven deaths."""
     m = _HYPO.search(text, max(lo, pos - 40), pos)
     if noun and m is None:
-        # "protesters rallied to condemn the killing of a demonstrator": an earlier death
+        # "crowds marched over the killing of a student last month": an earlier death
         # the event reacts to, not one of its own
         return _REACTION.search(text, max(lo, pos - 50), pos) is not None
     return m is not None and not (noun and m.group("to"))

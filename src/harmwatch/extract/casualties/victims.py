@@ -451,7 +451,7 @@ def _left_claims(text: str, start: int, end: int, items: list[_Item], claims: li
             pos = sm.end() + nxt.end()
 
 
-# "accidentally shot himself in the foot": the shooter is the one hurt
+# "he accidentally shot himself while cleaning a rifle": the shooter is the one hurt
 _SHOT_SELF = re.compile(r"\b(?P<trig>shot)\s+(?:him|her)self\b", re.I)
 # "was shot", "were shot", "after being shot": hit, and alive where the sentence says so (see _SURVIVED)
 _SHOT = re.compile(r"\b(?P<aux>was|were|been|being|got|get)\s+(?:\w+ly\s+)?(?P<trig>shot)\b"

@@ -30,7 +30,7 @@ _MOB_AGENT_WORDS = (
 )
 _MOB_AGENT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
 _MOB_SUBJECT = re.compile(rf"\b(?:{_MOB_AGENT_WORDS})\s+(?:(?:also|allegedly|reportedly|then|and|had|have)\s+){{0,2}}$", re.IGNORECASE)
-# behind a passive ("beaten up by locals"); bare "men" or "people" are anyone's fighters ("fired upon by two of the men")
+# behind a passive ("beaten by residents"); bare "men" or "people" are anyone's fighters ("fired upon by two of the men")
 _BY_MOB = re.compile(rf"\s*(?:up )?by (?:a |an |the )?(?:[\w'-]+ ){{0,3}}?(?!(?:m[ae]n|people|persons|individuals)\b)(?:{_MOB_AGENT_WORDS})\b", re.IGNORECASE)
 _ARMED_QUALIFIER = re.compile(r"\b(?:armed|masked|unidentified|unknown|gunmen|criminals?|gangs?|gang members|assailants|hitmen|militants?|suspected)\b", re.IGNORECASE)
 _ARMED_NOUN = (

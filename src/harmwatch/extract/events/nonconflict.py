@@ -385,7 +385,7 @@ def context_class(text: str, sent_start: int, s: int, e: int, cls: str, flags: t
             return "intervene"
         return None
     if cls == "arrest":
-        # "He was arrested in connection with ...": one person's arrest, what a protest may be about,
+        # "He was detained over ...": one person's arrest, what a protest may be about,
         # not police action against a crowd (see events.classify)
         if _ONE_BEFORE.search(text, max(sent_start, s - 30), s) or _ONE_AFTER.match(text, e, min(len(text), e + 6)):
             return "arrest_one"
