@@ -104,7 +104,7 @@ def test_aggregate_median_km_and_prf():
 
 
 def test_strip_leading_date_phrases():
-    assert strip_leading_date("01/23/2021: Assailants attacked a post.") == "Assailants attacked a post."
+    assert strip_leading_date("02/14/2022: Gunmen raided a farm.") == "Gunmen raided a farm."
     assert strip_leading_date("On 27 April 2020, rebels attacked.") == "Rebels attacked."
     assert strip_leading_date("Around 3 May 2020 (as reported), police arrested 3.") == "Police arrested 3."
     assert strip_leading_date("Arrests: On 1 May 2020, police arrested 3.") == "Arrests: Police arrested 3."
