@@ -152,11 +152,11 @@ def test_crowd_context_classes():
     assert _ctx("An angry mob pelted stones at two traffic wardens.", "pelted stones", "vdemo") == "mob"
     # a brawl between civilian groups, and a beating by locals behind a passive
     assert _ctx("Two groups of villagers clashed with sticks over a land dispute.", "clashed", "clash") == "mob"
-    assert _ctx("A thief was beaten up by locals.", "was beaten", "attack") == "mob"
+    assert _ctx("A pickpocket was beaten up by locals at the bus stand.", "was beaten", "attack") == "mob"
     # a clash between the army and militants is a battle
     assert _ctx("Heavy clashes broke out between the army and militants.", "clashes", "clash") is None
     # one person's arrest, what a protest may be about
-    assert _ctx("He was arrested in connection with a tax case.", "arrested", "arrest") == "arrest_one"
+    assert _ctx("He was arrested over a tax case last week.", "arrested", "arrest") == "arrest_one"
     # an attack on an installation, not on people
     assert _ctx("Gunmen attacked a telecommunications mast on the hill.", "attacked", "attack") == "arson"
 
