@@ -294,6 +294,25 @@ def evidence_rows(s: Any, incident_id: str) -> list[dict[str, Any]]:
     return [{"field": fld, "doc_id": docs[rid], "start": a, "end": b, "text": quote} for rid, fld, a, b, quote in rows]
 
 
+def _figure_span(spans: list[list[int]], text: str | None) -> list[int | None]:
+    """The words of the figure itself among a claim's evidence spans (for the highlight).
+
+    The spans come in the order the rule found them: the number first ("at least 250 ... killed"),
+    or the trigger first ("killed Qasem Soleimani"), and a phrase's span may hold only its first
+    word ("A" of "A soldier ... wounded"). ``text`` is the figure as written, one stretch of the
+    document: the span of exactly its length, else the earliest span stretched to its length.
+    """
+    if not spans:
+        return [None, None]
+    if not text:
+        return spans[0]
+    for sp in spans:
+        if sp[1] - sp[0] == len(text):
+            return sp
+    start = min(sp[0] for sp in spans)
+    return [start, start + len(text)]
+
+
 def claim_rows(s: Any, *, incident_id: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
     query = (select(Claim, IncidentReport.document_id, DocumentRow.published)
              .join(IncidentReport, IncidentReport.id == Claim.incident_report_id)
@@ -307,7 +326,7 @@ def claim_rows(s: Any, *, incident_id: str | None = None, doc_id: str | None = N
     out = []
     for c, doc, published in s.execute(query.order_by(IncidentReport.document_id, Claim.id)):
         spans = [sp for sp in (c.evidence or []) if isinstance(sp, list) and len(sp) == 2]
-        first = spans[0] if spans else [None, None]  # the first span is the figure itself
+        first = _figure_span(spans, c.text)
         out.append({"kind": c.kind, "min": c.min, "best": c.best, "max": c.max, "qualifier": c.qualifier,
                     "text": c.text, "doc_id": doc, "start": first[0], "end": first[1], "evidence": spans,
                     "source": c.source, "reported": published})
