@@ -671,7 +671,7 @@ def _name_phrase(text: str, toks: list[re.Match]) -> tuple[int, int] | None:
 
 
 def _phrase_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """A name phrase starting at ``pos`` ("the Al-Islah Party and noted ..." -> "the Al-Islah Party")."""
+    """A name phrase starting at ``pos`` ("the Unity Party and said ..." -> "the Unity Party")."""
     out: list[re.Match] = []
     for m in _np_tokens(text, pos, min(end, pos + 120)):
         gap = text[(out[-1].end() if out else pos):m.start()]
