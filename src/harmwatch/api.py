@@ -51,30 +51,32 @@ def extract_item(item: InputItem) -> DocumentResult:
 
 def extract_files(paths: Iterable[str | Path], *, published: str | None = None,
                   jobs: int | None = 1, workers: int | None = None,
-                  scheduler: str | None = None) -> Iterator[DocumentResult]:
+                  scheduler: str | None = None, item_timeout: float | None = None) -> Iterator[DocumentResult]:
     """Extract every input in files or folders (JSONL, CSV, HTML, text; ``-`` is standard input), in
     order, one result each. ``published`` dates the inputs that carry no publication date.
     ``jobs``: worker processes (``None`` or 0: every core; 1, the default: this process); the
     results are the same. ``workers`` (a local Dask cluster of N processes) or ``scheduler`` (the
     address of a running one) extract on Dask instead, with the same results (docs/SCALING.md).
+    ``item_timeout``: seconds one input may take, as in :func:`run`.
 
     Raises ``HW-INPUT-NOT-FOUND`` before reading anything when a path does not exist, and
     ``HW-INPUT-PUBLISHED-INVALID`` when ``published`` is not a date.
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
-    from harmwatch.pipeline import process_items
+    from harmwatch.pipeline import DEFAULT_ITEM_TIMEOUT, process_items
 
     names = [str(p) for p in paths]
     check_paths(names)
     default = check_published(published)
+    timeout = DEFAULT_ITEM_TIMEOUT if item_timeout is None else item_timeout
     if workers is None and scheduler is None:
-        yield from process_items(iter_inputs(names), default_published=default, jobs=jobs)
+        yield from process_items(iter_inputs(names), default_published=default, jobs=jobs, timeout=timeout)
         return
     from harmwatch.pipeline import item_failure, process_item
 
     with _extractors(jobs, workers, scheduler)[0] as pool:
-        for _item, result in pool.map(partial(process_item, default_published=default), iter_inputs(names),
-                                      on_failure=item_failure):
+        for _item, result in pool.map(partial(process_item, default_published=default, timeout=timeout),
+                                      iter_inputs(names), on_failure=item_failure):
             yield result
 
 

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 stderr = Console(stderr=True, highlight=False)
+
+
+def extraction_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every extracting command shares (``run``, ``extract``): the publication date for
+    undated inputs, where extraction runs (``--jobs``, ``--workers``, ``--scheduler``) and the
+    per-input time limit. One definition, so the commands cannot drift apart."""
+    options = [
+        click.option("--published", default=None, metavar="DATE",
+                     help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+                     help="Extraction processes: 0 = every core; 1 = this process only. Same output whatever N."),
+        click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Extract on a local Dask cluster of N worker processes (needs harmwatch[cluster]); "
+                     "same output."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Extract on the workers of a running Dask scheduler (tcp://HOST:PORT); same output."),
+        click.option("--item-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="S",
+                     help="Seconds one input may take; past it the input fails (HW-ITEM-TIMEOUT) and the run "
+                     "goes on. 0 = no limit."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @contextlib.contextmanager

@@ -7,25 +7,18 @@ import sys
 
 import click
 
-from harmwatch.cli.common import announce_first_run, print_counts, progress_bar
+from harmwatch.cli.common import announce_first_run, extraction_options, print_counts, progress_bar
 
 
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Output JSONL (default: stdout).")
-@click.option("--published", default=None, metavar="DATE",
-              help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
-              help="Extraction processes: 0 = every core; 1 = this process only. Same output whatever N.")
-@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Extract on a local Dask cluster of N worker processes (needs harmwatch[cluster]); same output.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Extract on the workers of a running Dask scheduler (tcp://HOST:PORT); same output.")
+@extraction_options
 @click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed.")
 def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: int, workers: int | None,
-            scheduler: str | None, silent: bool,
+            scheduler: str | None, item_timeout: float, silent: bool,
             fail_on_error: bool) -> None:
     """Extract incidents from INPUTS (JSONL, CSV, HTML, text files or folders; - reads JSONL or one
     text or HTML document from standard input) into JSONL.
@@ -47,7 +40,7 @@ def command(inputs: tuple[str, ...], output: str, published: str | None, jobs: i
     try:
         with progress_bar("extract", total, silent=silent) as advance:
             for result in extract_files(list(inputs), published=default, jobs=jobs, workers=workers,
-                                        scheduler=scheduler):
+                                        scheduler=scheduler, item_timeout=item_timeout):
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 counts.add(result)
                 advance(1, result.doc_id[:40])

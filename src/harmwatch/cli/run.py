@@ -6,24 +6,14 @@ import sys
 
 import click
 
-from harmwatch.cli.common import announce_first_run, print_counts, progress_bar, stderr
+from harmwatch.cli.common import announce_first_run, extraction_options, print_counts, progress_bar, stderr
 
 
 @click.command("run")
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", "db", default=None, help="Database URL (sqlite:///PATH or postgresql://...); "
               "default sqlite:///harmwatch.sqlite, or $HARMWATCH_DB.")
-@click.option("--published", default=None, metavar="DATE",
-              help="Publication date (ISO 8601) for inputs that give none, e.g. plain-text files.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
-              help="Extraction processes: 0 = every core; 1 = this process only. Same output whatever N.")
-@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Extract on a local Dask cluster of N worker processes (needs harmwatch[cluster]); same output.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Extract on the workers of a running Dask scheduler (tcp://HOST:PORT); same output.")
-@click.option("--item-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="S",
-              help="Seconds one input may take; past it the input fails (HW-ITEM-TIMEOUT) and the run goes on. "
-              "0 = no limit.")
+@extraction_options
 @click.option("--silent", is_flag=True, help="Nothing on stderr but errors: no progress bar, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON on stdout.")
 @click.option("--fail-on-error", is_flag=True, help="Exit with status 1 when any input failed (after the whole "
