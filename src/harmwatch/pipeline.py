@@ -195,6 +195,9 @@ def warm_up() -> None:
     process_item(InputItem(ref="warm-up", id="warm-up", text=row["text"], published=row.get("published")))
     process_item(InputItem(ref="warm-up.html", id="warm-up.html",
                            html=f"<html><body><article><p>{html.escape(row['text'][:2000])}</p></article></body></html>"))
+    from harmwatch.ingest.language import load_models
+
+    load_models()  # the sample is English, read by its function words: lingua's models load here
 
 
 @dataclass

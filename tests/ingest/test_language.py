@@ -77,3 +77,19 @@ def test_english_full_of_foreign_names_is_english():
     assert detect_language(fr) == "fr"
     de = "Bewaffnete haben in der Nacht drei Soldaten getötet, teilte die Armee mit, was die Lage verschärft."
     assert detect_language(de) == "de"
+
+
+def test_a_long_sample_never_loads_the_large_models(wikinews: list[dict]) -> None:
+    """Two sentences and more are read by lingua's low-accuracy models (about 25 MB); the
+    high-accuracy ones (about 380 MB, seconds to load) are built only for short or unsure text."""
+    from harmwatch.ingest import language
+
+    language._detector.cache_clear()
+    try:
+        french = [r["text"] for r in wikinews if r["id"].startswith("wn-fr") and len(r["text"]) > 400]
+        assert french and all(detect_language(t) == "fr" for t in french)
+        assert language._detector.cache_info().currsize == 1  # the fast detector only
+        assert detect_language("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines") == "en"
+        assert language._detector.cache_info().currsize == 2
+    finally:
+        language._detector.cache_clear()
