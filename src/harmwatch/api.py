@@ -138,8 +138,8 @@ def run(
     written here the same way (docs/SCALING.md).
 
     ``item_timeout``: seconds one input may take (default ``pipeline.DEFAULT_ITEM_TIMEOUT``; 0: no
-    limit); an input past it fails with ``HW-ITEM-TIMEOUT`` and the run goes on (in a Dask worker's
-    thread there is no timer: the limit holds in this process and in ``--jobs`` workers).
+    limit); an input past it fails with ``HW-ITEM-TIMEOUT`` and the run goes on, in every mode (a
+    SIGALRM timer in a main thread, a watchdog in a Dask worker's task threads).
     """
     from harmwatch.ingest import check_paths, check_published, iter_inputs
     from harmwatch.pipeline import DEFAULT_ITEM_TIMEOUT, EXTRACTOR_VERSION, RunCounts, item_failure, process_item

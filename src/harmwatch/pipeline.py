@@ -80,9 +80,9 @@ def process_item(item: InputItem, *, default_published: str | None = None,
     """Ingest and extract one input item; bad input becomes an error result, never an exception.
 
     ``timeout``: seconds the item may take (``None`` or 0: no limit); past it the item fails with
-    ``HW-ITEM-TIMEOUT`` and the caller goes on to the next one. The guard is a SIGALRM timer, so it
-    works the same in this process (``--jobs 1``) and in a worker (each worker runs items in its
-    main thread); off the main thread, or without SIGALRM (Windows), there is no limit.
+    ``HW-ITEM-TIMEOUT`` and the caller goes on to the next one. The guard is a SIGALRM timer in a
+    main thread (this process, ``--jobs`` workers) and a watchdog thread elsewhere (a Dask worker's
+    task threads), so the limit holds in every mode.
 
     ``default_published`` dates an input that has no publication date of its own (nor in its
     page's metadata). A ``published`` value that is not a date is ignored with a coded warning
@@ -92,6 +92,8 @@ def process_item(item: InputItem, *, default_published: str | None = None,
         with _time_limit(timeout, item.ref):
             result = _process(item, default_published)
     except ItemTimeout as exc:
+        if not exc.message:  # raised by the watchdog of a non-main thread
+            exc = ItemTimeout(f"{item.ref}: took over {timeout:g} s (ingest + extraction); stopped")
         log.warning("%s", exc.one_line())
         result = DocumentResult(doc_id=item.id or item.ref, status="error", error=exc.message, error_code=exc.code)
     warning = published_warning(item) if not item.error else None
@@ -104,24 +106,62 @@ def process_item(item: InputItem, *, default_published: str | None = None,
 def _time_limit(seconds: float | None, ref: str) -> Iterator[None]:
     """Raise :class:`ItemTimeout` in this thread when the block runs past ``seconds``.
 
-    Python runs the handler between bytecodes: a single long call into C (one huge regex match)
-    is interrupted only when it returns; the size caps of ingest keep such calls short."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    In the main thread (this process, ``--jobs`` workers) the guard is a SIGALRM timer; in any
+    other thread (a Dask worker's task threads) a watchdog timer raises the exception in the
+    thread through the interpreter's asynchronous-exception call. Either way Python raises it
+    between bytecodes: one long call into C (a huge regex match, a sleep off the main thread) is
+    stopped only when it returns; the size caps of ingest keep such calls short."""
+    if not seconds or seconds <= 0:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def _expired(signum: int, frame: object) -> None:
+            raise ItemTimeout(f"{ref}: took over {seconds:g} s (ingest + extraction); stopped")
 
-    def _expired(signum: int, frame: object) -> None:
-        raise ItemTimeout(f"{ref}: took over {seconds:g} s (ingest + extraction); stopped")
+        previous = signal.signal(signal.SIGALRM, _expired)
+        signal.setitimer(signal.ITIMER_REAL, float(seconds))
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    else:
+        with _watchdog(float(seconds)):
+            yield
 
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+
+class _Expired(ItemTimeout):
+    """:class:`ItemTimeout` as the watchdog raises it in another thread: the interpreter raises a
+    class there, with no arguments, so ``process_item`` words the message."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(args or ("",)))
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    import ctypes
+
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def _expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(_Expired))
+
+    timer = threading.Timer(seconds, _expire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # fired as the block ended: take back an exception not yet raised
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
 
 
 def _process(item: InputItem, default_published: str | None) -> DocumentResult:
