@@ -175,3 +175,29 @@ def databases(tmp_path_factory):
     dbs = Databases(tmp_path_factory)
     yield dbs
     dbs.drop_all()
+
+
+@pytest.fixture
+def stall_on(monkeypatch):
+    """``stall_on(doc_id, busy=False)``: extraction of that one document takes 30 s (a sleep, or pure
+    Python work when ``busy``: what a watchdog off the main thread can interrupt); the others are
+    extracted as usual. For the per-item time limit tests."""
+    import time
+
+    from harmwatch import pipeline
+
+    real = pipeline.extract_incidents
+
+    def install(doc_id: str, *, busy: bool = False) -> None:
+        def stalled(doc):
+            if doc.id == doc_id:
+                if not busy:
+                    time.sleep(30)
+                end = time.monotonic() + 30
+                while busy and time.monotonic() < end:
+                    pass
+            return real(doc)
+
+        monkeypatch.setattr(pipeline, "extract_incidents", stalled)
+
+    return install

@@ -4,7 +4,6 @@ time limit as ``run`` does (a stuck input fails with HW-ITEM-TIMEOUT, the batch 
 from __future__ import annotations
 
 import json
-import time
 
 from click.testing import CliRunner
 
@@ -24,20 +23,13 @@ def test_run_and_extract_take_the_same_extraction_options():
     assert SHARED <= _options("extract")
 
 
-def test_extract_fails_a_stuck_input_and_goes_on(tmp_path, monkeypatch):
+def test_extract_fails_a_stuck_input_and_goes_on(tmp_path, stall_on):
     rows = [{"id": f"r{i}", "text": f"Gunmen killed {i + 2} people in Kano on Monday.", "published": "2024-05-02"}
             for i in range(3)]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows))
     pipeline.process_item(pipeline.InputItem(ref="w", id="w", text=rows[0]["text"]), timeout=0)  # lazy loads
-    real = pipeline.extract_incidents
-
-    def slow(doc):
-        if doc.id == "r1":
-            time.sleep(30)
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "extract_incidents", slow)
+    stall_on("r1")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(cli, ["extract", str(src), "-o", str(out), "--jobs", "1", "--item-timeout", "2",
                                       "--silent"], catch_exceptions=False)

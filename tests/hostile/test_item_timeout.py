@@ -3,8 +3,6 @@ process and in forked workers (the slow extractor is patched before the fork, so
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from harmwatch import pipeline
@@ -17,16 +15,9 @@ def _items() -> list[InputItem]:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_stuck_item_times_out_and_batch_goes_on(monkeypatch, jobs):
-    pipeline.process_item(_items()[0], timeout=0)  # the first item loads lazy indexes (~4 s): not what the limit is for
-    real = pipeline.extract_incidents
-
-    def slow(doc):
-        if doc.id == "r1":
-            time.sleep(30)
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "extract_incidents", slow)
+def test_stuck_item_times_out_and_batch_goes_on(stall_on, jobs):
+    pipeline.process_item(_items()[0], timeout=0)  # the first item loads lazy indexes: not what the limit is for
+    stall_on("r1")
     results = list(pipeline.process_items(_items(), jobs=jobs, timeout=3))
     assert [r.doc_id for r in results] == ["r0", "r1", "r2", "r3"]
     assert [r.error_code for r in results] == [None, "HW-ITEM-TIMEOUT", None, None]

@@ -31,18 +31,9 @@ def _in_thread(fn):
     return out
 
 
-def test_stuck_item_in_a_thread_times_out(monkeypatch):
+def test_stuck_item_in_a_thread_times_out(stall_on):
     pipeline.process_item(_item(0), timeout=0)  # lazy loads first
-    real = pipeline.extract_incidents
-
-    def stuck(doc):
-        if doc.id == "t1":
-            end = time.monotonic() + 30
-            while time.monotonic() < end:  # pure Python work: interruptible between bytecodes
-                pass
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "extract_incidents", stuck)
+    stall_on("t1", busy=True)  # pure Python work: interruptible between bytecodes
     t0 = time.monotonic()
     out = _in_thread(lambda: [pipeline.process_item(_item(i), timeout=2) for i in range(3)])
     assert "error" not in out, out.get("error")
