@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --dev
+# dependency audit of requirements/lock.txt (full runs only): a known vulnerability of a locked version
+# fails the run; packages no advisory source could audit are named in a warning, never passed silently
+if [ "$#" -eq 0 ]; then
+    .venv/bin/python tools/audit_lock.py
+fi
 # the system Chromium the browser tests drive (tests/browser/): Debian's package, no browser download
 bash scripts/setup_browser.sh
 set +e

@@ -23,4 +23,6 @@ def test_ci_runs_the_readme_test_command():
     assert "bash scripts/test.sh" in readme and "scripts/test.sh" in ci
     assert "bash scripts/install.sh && .venv/bin/harmwatch run" in readme
     install = (ROOT / "scripts" / "install.sh").read_text(encoding="utf-8")
-    assert install.index("--upgrade pip") < install.index("-e \".")
+    # the locked pip first, then the locked, hashed dependencies, then the project without dependencies
+    assert (install.index("lock_select.py --installer") < install.index("--require-hashes -c requirements/lock.txt")
+            < install.index("--no-deps --no-build-isolation -e ."))
