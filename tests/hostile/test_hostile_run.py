@@ -227,7 +227,6 @@ def _run_hostile(tmp_path: Path, monkeypatch, *, scale: str, jobs: int, item_tim
     # length, docs/HOSTILE.md): it is then failed with the code, counted, not lost
     timed_out = {doc_id for _, _, _, code, doc_id in rows if code == "HW-ITEM-TIMEOUT"}
     assert any(d.endswith(SLOW_REF) for d in timed_out), timed_out
-    assert c["done"] > 0 and rows[-1][1] in ("done", "skipped", "failed")
     # an absurd or instructed figure never becomes a death toll of the store
     assert 0 < summary["max_killed_toll"] < 100_000
     return summary
