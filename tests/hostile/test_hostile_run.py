@@ -180,12 +180,12 @@ def _run_hostile(tmp_path: Path, monkeypatch, *, scale: str, jobs: int, item_tim
     expected = count_inputs([str(root)])
     assert expected is not None
     db = tmp_path / "hw.sqlite"
-    gaps: list[tuple[float, str]] = []
+    gaps: list[tuple[float, str, str]] = []
     last = [0.0]
 
     def progress(result) -> None:  # time between two results: one input's time when jobs == 1
         now = time.perf_counter()
-        gaps.append((now - last[0], result.doc_id))
+        gaps.append((now - last[0], result.doc_id, result.error_code or result.status))
         last[0] = now
 
     with _PeakRss() as rss:
@@ -201,7 +201,7 @@ def _run_hostile(tmp_path: Path, monkeypatch, *, scale: str, jobs: int, item_tim
     not_stored = [ref for ref, status, _, _, doc_id in rows if status in ("done", "skipped") and doc_id not in stored]
     by_code = {status: dict(Counter(code or "none" for _, st, _, code, _ in rows if st == status).most_common())
                for status in ("skipped", "failed")}
-    slowest = max(gaps) if gaps else (0.0, "")
+    slowest = max(gaps) if gaps else (0.0, "", "")
     c = report.counts
     summary = {
         "scale": scale, "jobs": jobs, "item_timeout_s": item_timeout, "tried": expected,
@@ -209,7 +209,7 @@ def _run_hostile(tmp_path: Path, monkeypatch, *, scale: str, jobs: int, item_tim
         "lost": expected - len(rows) + len(not_stored), "incidents": c["incidents"],
         "max_killed_toll": top_toll or 0,
         "peak_rss_mb": round(rss.peak_kb / 1024), "seconds": round(seconds, 1),
-        "slowest_item": {"doc_id": slowest[1], "seconds": round(slowest[0], 2)},
+        "slowest_item": {"doc_id": slowest[1], "seconds": round(slowest[0], 2), "outcome": slowest[2]},
     }  # fmt: skip
     line = json.dumps(summary, sort_keys=True)
     print("HOSTILE-SUMMARY " + line)
