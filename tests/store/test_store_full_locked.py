@@ -166,3 +166,30 @@ def test_a_lock_released_within_the_busy_timeout_is_waited_for(tmp_path, muc_mes
     assert report.counts["done"] == len(ids) and report.counts["failed"] == 0
     with open_store(url, create=False) as st, st.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(DocumentRow)) == len(ids)
+
+
+def test_postgresql_lock_held_past_lock_timeout_stops_the_run(tmp_path, muc_messages, databases, monkeypatch):
+    """PostgreSQL: another session holds harmwatch's write lock (the advisory lock every write
+    transaction takes) past ``lock_timeout`` (= $HARMWATCH_DB_BUSY_TIMEOUT): HW-STORE-LOCKED, and
+    what was stored before is untouched."""
+    from sqlalchemy import text
+
+    from harmwatch.store.engines import WRITE_LOCK_KEY
+
+    if not databases.backend == "postgresql":
+        pytest.skip("PostgreSQL pass only (HARMWATCH_TEST_DB)")
+    first, _ = _inputs(tmp_path, muc_messages, 4)
+    path, ids = _inputs(tmp_path, muc_messages, 8)
+    url = databases.new("pglocked")
+    run([first], db=url, jobs=1)
+    before = _state(url)
+    monkeypatch.setenv(BUSY_TIMEOUT_ENV, "0.5")
+    with open_store(url, create=False) as other, other.engine.connect() as conn:
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({int(WRITE_LOCK_KEY)})"))  # held until rollback
+        with pytest.raises(StoreLockedError) as info:
+            run([path], db=url, jobs=1)
+        conn.rollback()
+    assert info.value.code == "HW-STORE-LOCKED"
+    assert _state(url) == before
+    monkeypatch.delenv(BUSY_TIMEOUT_ENV)
+    assert run([path], db=url, jobs=1).counts["stored"] == len(ids)
