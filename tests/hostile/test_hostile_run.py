@@ -243,7 +243,8 @@ def test_small_hostile_corpus_every_input_coded_none_lost(tmp_path, monkeypatch)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("HARMWATCH_HOSTILE"), reason="long (its merge alone ran over 20 min, docs/HOSTILE.md): set HARMWATCH_HOSTILE=1")
+@pytest.mark.skipif(not os.environ.get("HARMWATCH_HOSTILE"),
+                    reason="long (its merge alone ran over 20 min, docs/HOSTILE.md): set HARMWATCH_HOSTILE=1")
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_hostile_corpus_every_input_counted_none_lost(tmp_path, monkeypatch, jobs):
     summary = _run_hostile(tmp_path, monkeypatch, scale="full", jobs=jobs, item_timeout=15)
