@@ -45,3 +45,17 @@ class StoreError(HarmwatchError):
 
 class ConfigError(HarmwatchError):
     code = "HW-CONFIG"
+
+
+class StoreFullError(StoreError):
+    """The database (or its disk) is full: the run stops; everything committed before is kept, and
+    the same command run again once there is room finishes the job with no duplicates."""
+
+    code = "HW-STORE-FULL"
+
+
+class StoreLockedError(StoreError):
+    """Another writer held the database's write lock past the busy timeout: the run stops and
+    nothing committed is lost; run it again when the other writer is done."""
+
+    code = "HW-STORE-LOCKED"

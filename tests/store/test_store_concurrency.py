@@ -79,8 +79,10 @@ def test_a_run_killed_midway_and_started_again_finishes_with_no_duplicates(tmp_p
     path, ids = _inputs(tmp_path, muc_messages, 80)  # enough that the kill lands part-way
     url = databases.new("killed")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    proc = subprocess.Popen([sys.executable, "-m", "harmwatch.cli.main", "run", str(path), "--db", url],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the whole command is killed: the CLI process and its extraction workers (its process group)
+    cmd = [sys.executable, "-m", "harmwatch.cli.main", "run", str(path), "--db", url, "--jobs", "2", "--silent"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     stored = 0
     try:
         deadline = time.monotonic() + 120
@@ -94,11 +96,13 @@ def test_a_run_killed_midway_and_started_again_finishes_with_no_duplicates(tmp_p
                 break
             time.sleep(0.05)
     finally:
-        proc.send_signal(signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     assert 3 <= stored < len(ids), "the run should be killed part-way"
-    again = run([path], db=url)
-    assert again.counts["failed"] == 0
+    again = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True, timeout=600)  # the same command
+    assert again.returncode == 0, again.stderr
+    counts = json.loads(again.stdout)["counts"]
+    assert counts["failed"] == 0 and counts["stored_unchanged"] >= 3 and counts["stored"] == len(ids)
     with open_store(url, create=False) as st, st.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(DocumentRow)) == len(ids)
         pairs = conn.execute(select(IncidentReport.document_id, IncidentReport.mention_index)).all()

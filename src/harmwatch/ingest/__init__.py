@@ -4,8 +4,14 @@
 and folders (JSONL, CSV/TSV, HTML, text); ``ingest`` turns one item into a
 Document whose ``text`` is final: every evidence offset downstream points
 into it. Bad input raises :class:`~harmwatch.errors.InputError` with a stable
-code (``HW-INPUT-EMPTY``, ``-BINARY``, ``-TOO-LARGE``, ``-ENCODING``,
-``-MALFORMED``, ``-NO-TEXT``, ``-NOT-FOUND``, ``-UNREADABLE``) and a hint.
+code (``HW-INPUT-EMPTY``, ``-BINARY``, ``-TOO-LARGE``, ``-TOO-LONG``, ``-TOO-DEEP``,
+``-ENCODING``, ``-MALFORMED``, ``-NO-TEXT``, ``-NOT-FOUND``, ``-UNREADABLE``) and a hint.
+
+Size caps, all checked before the costly step they protect (docs/HOSTILE.md):
+``readers.MAX_RECORD_BYTES`` (64 MB: one file, JSONL line or CSV row, read bounded even from a
+gzip bomb), :data:`DEFAULT_MAX_BYTES` (5 MB: one page or text, before it is decoded or parsed),
+``html.MAX_HTML_DEPTH`` (256 nested elements, libxml2's own limit, reported instead of dropped)
+and :data:`DEFAULT_MAX_CHARS` (300,000 characters of clean text, before extraction).
 
 ``ingest`` is a pure function of the item (plus the lazily built, read-only
 language detector), so it runs the same in one process or on a Dask worker.
@@ -50,17 +56,24 @@ __all__ = [
     "published_warning",
     "STDIN",
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "HINTS",
     "item_error",
 ]
 
+#: bytes of one page or text; a larger input fails with HW-INPUT-TOO-LARGE before it is decoded or parsed
 DEFAULT_MAX_BYTES = 5_000_000
+#: characters of clean text handed to extraction; a longer one fails with HW-INPUT-TOO-LONG. About 50,000
+#: words, ten times a long news feature; extraction time grows with the text (100,000 characters of
+#: incident sentences take ~2 s, 1,000,000 over a minute), so this keeps an item well inside its time limit
+DEFAULT_MAX_CHARS = 300_000
 
 #: what to do about each input error code (shown by the CLI after the message)
 HINTS: dict[str, str] = {
     "HW-INPUT-EMPTY": "the input holds no text; check the file or the 'text' field",
     "HW-INPUT-BINARY": "this looks like an image, archive or other binary file, not a news page or text",
     "HW-INPUT-TOO-LARGE": "split the input or raise max_bytes; news reports are rarely over 1 MB",
+    "HW-INPUT-TOO-LONG": "split the text into its articles; one news report is rarely over 50,000 characters",
     "HW-INPUT-ENCODING": "save the input as UTF-8 (JSONL and CSV must be UTF-8; HTML may declare its charset)",
     "HW-INPUT-MALFORMED": "each JSONL line must be one JSON object with 'id' and 'text' or 'html' "
     "(CSV: a header row with id and text columns)",
@@ -314,13 +327,16 @@ def published_warning(item: InputItem) -> str | None:
 # --------------------------------------------------------------------------- ingest
 
 
-def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES, default_published: str | None = None) -> Document:
+def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
+           default_published: str | None = None) -> Document:
     """Turn one input item into a clean Document, or raise a coded ``InputError``.
 
     Size is checked before anything is decoded or parsed, so an oversized page
     is rejected in constant time. The publication date is the item's own
     ``published``, else the page's metadata, else ``default_published`` (the
-    ``--published`` option: for plain-text files, which carry no date).
+    ``--published`` option: for plain-text files, which carry no date). A clean text longer than
+    ``max_chars`` fails with ``HW-INPUT-TOO-LONG`` before extraction; HTML nested deeper than the
+    parser reads fails with ``HW-INPUT-TOO-DEEP``.
     """
     if item.error:
         raise item_error(item)
@@ -364,7 +380,10 @@ def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES, default_publi
 
     meta: HtmlContent | None = None
     if is_html:
-        meta = extract_html(source_text, url=item.url)
+        try:
+            meta = extract_html(source_text, url=item.url)
+        except InputError as exc:  # the parser's own limits (HW-INPUT-TOO-DEEP): name the input
+            raise _error(exc.code, f"{ref}: {exc.message}", exc.hint) from exc
         text = clean_text(meta.text)
         if not text:
             raise _error("HW-INPUT-NO-TEXT", f"{ref}: no main text could be extracted from the HTML")
@@ -372,6 +391,8 @@ def ingest(item: InputItem, *, max_bytes: int = DEFAULT_MAX_BYTES, default_publi
         text = clean_text(source_text)
         if not text:
             raise _error("HW-INPUT-EMPTY", f"{ref}: no text left after clean-up")
+    if len(text) > max_chars:
+        raise _error("HW-INPUT-TOO-LONG", f"{ref}: {len(text):,} characters of text is over the {max_chars:,}-character limit")
 
     url = (item.url or "").strip() or None
     published = (

@@ -10,6 +10,17 @@ written as one unit and never interleave with another writer's:
   atomic. Write transactions use ``BEGIN IMMEDIATE``: two writers queue on the busy timeout instead
   of failing with "database is locked". The great-circle distance ``harmwatch_distance_m`` is
   registered on every connection for the "near a point" filter (store/spatial.py).
+* A write that finds the database full (SQLite ``SQLITE_FULL``, PostgreSQL ``53100``) raises
+  ``HW-STORE-FULL``; a write lock another writer holds past the busy timeout (SQLite
+  ``SQLITE_BUSY``, PostgreSQL ``55P03`` under ``lock_timeout``) raises ``HW-STORE-LOCKED``, naming
+  the processes that hold the SQLite file open. Both come from one ``handle_error`` hook, so every
+  write (a run's documents, its merge, a migration) stops the same way; a transaction that fails
+  is rolled back whole, so what was committed before stays as it was.
+  ``$HARMWATCH_DB_BUSY_TIMEOUT`` (seconds, default 30) is how long a writer waits for the lock;
+  on PostgreSQL it is set as ``lock_timeout`` only when given (by default the advisory lock is
+  waited for as long as it takes, as before). ``$HARMWATCH_SQLITE_MAX_PAGE_COUNT`` caps the
+  database at that many pages (``PRAGMA max_page_count``): the tests use it to fill the
+  database for real, and a user may use it to bound a database's size.
 * PostgreSQL (psycopg 3): a write transaction first takes a transaction-level advisory lock
   (``pg_advisory_xact_lock``), the same queueing as ``BEGIN IMMEDIATE``: without it two runs
   saving the same new document would both insert it and one would fail on the primary key, and two
@@ -21,6 +32,7 @@ written as one unit and never interleave with another writer's:
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +41,19 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from harmwatch.errors import StoreError
+from harmwatch.errors import ConfigError, StoreError, StoreFullError, StoreLockedError
 
 BEGIN_OPTION = "harmwatch_sqlite_begin"
 _BEGIN_MODES = {"DEFERRED", "IMMEDIATE"}
 #: the advisory lock key of harmwatch's write transactions on PostgreSQL (any fixed 64-bit number)
 WRITE_LOCK_KEY = 0x6861726D77617463  # "harmwatc"
+#: seconds a writer waits for another's write lock, and the variable that changes it
+DEFAULT_BUSY_TIMEOUT = 30.0
+BUSY_TIMEOUT_ENV = "HARMWATCH_DB_BUSY_TIMEOUT"
+#: caps a SQLite database at this many pages (PRAGMA max_page_count): a full disk, reproducibly
+MAX_PAGE_COUNT_ENV = "HARMWATCH_SQLITE_MAX_PAGE_COUNT"
+_SQLITE_BUSY, _SQLITE_FULL = 5, 13  # primary result codes (extended codes keep them in the low byte)
+_PG_LOCK_NOT_AVAILABLE, _PG_DISK_FULL = "55P03", "53100"
 #: mean Earth radius (IUGG, (2a + b) / 3 of WGS84), the sphere PostGIS uses with use_spheroid=false
 EARTH_RADIUS_M = 6371008.7714
 
@@ -62,12 +81,99 @@ def distance_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> float | None:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _env_number(name: str, default: float | None, *, integer: bool = False) -> float | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if integer else float(raw)
+    except ValueError:
+        value = -1
+    if value < 0 or (integer and value == 0):
+        raise ConfigError(f"${name}={raw!r} is not a {'positive whole' if integer else 'non-negative'} number",
+                          code="HW-CONFIG-ENV", hint=f"unset {name} or give it a number")
+    return value
+
+
+def busy_timeout() -> float:
+    """Seconds a writer waits for another writer's lock (``$HARMWATCH_DB_BUSY_TIMEOUT``, default 30)."""
+    return float(_env_number(BUSY_TIMEOUT_ENV, DEFAULT_BUSY_TIMEOUT) or 0.0)
+
+
+def _holders(path: str) -> list[str]:
+    """Other processes holding the SQLite file (or its -wal/-shm) open, as ``pid N (command)``:
+    best effort, from /proc (Linux); empty elsewhere or when nothing can be read."""
+    try:
+        wanted = {str(Path(path).resolve()) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+        procs = [p for p in Path("/proc").iterdir() if p.name.isdigit() and p.name != str(os.getpid())]
+    except OSError:
+        return []
+    found = []
+    for proc in procs:
+        try:
+            if not any(os.readlink(fd) in wanted for fd in (proc / "fd").iterdir()):
+                continue
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+        except OSError:
+            continue
+        found.append(f"pid {proc.name} ({cmd[:80] or '?'})")
+    return found[:5]
+
+
+def _classified(exc: BaseException, url: URL) -> StoreError | None:
+    """HW-STORE-FULL / HW-STORE-LOCKED for a database error that is one, else None."""
+    where = _shown(url)
+    sqlstate = getattr(exc, "sqlstate", None)
+    errorcode = getattr(exc, "sqlite_errorcode", None)
+    message = str(exc)
+    full = (errorcode is not None and errorcode & 0xFF == _SQLITE_FULL) or sqlstate == _PG_DISK_FULL \
+        or "database or disk is full" in message
+    if full:
+        return StoreFullError(
+            f"the database {where} is full ({message}); the run stopped, what it stored before is kept",
+            hint="free disk space on the volume of the database (or raise $HARMWATCH_SQLITE_MAX_PAGE_COUNT), "
+            "or move the database to a larger disk, then run the same command again: stored inputs are "
+            "counted unchanged, the rest are added, nothing twice",
+        )
+    locked = (errorcode is not None and errorcode & 0xFF == _SQLITE_BUSY) or sqlstate == _PG_LOCK_NOT_AVAILABLE \
+        or "database is locked" in message
+    if locked:
+        holders = _holders(url.database or "") if is_sqlite(url) and not is_memory(url) else []
+        who = ("held open by " + ", ".join(holders)) if holders else \
+            "another writer (a harmwatch run, merge or review, or a sqlite3/psql session)"
+        return StoreLockedError(
+            f"the database {where} stayed locked by another writer for over {busy_timeout():g} s "
+            "(the busy timeout); the run stopped, nothing stored is lost",
+            hint=f"{who} holds the write lock: let it finish or stop it, then run the same command again "
+            f"(or wait longer: ${BUSY_TIMEOUT_ENV}=SECONDS)",
+        )
+    return None
+
+
+def _classify_errors(engine: Engine, url: URL) -> None:
+    """Raise HW-STORE-FULL / HW-STORE-LOCKED in place of SQLAlchemy's error for those two cases."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        err = _classified(context.original_exception, url)
+        if err is not None:
+            raise err from context.original_exception
+
+
 def make_engine(url: URL) -> Engine:
     """The engine for ``url`` with the per-backend connection and transaction set-up above."""
+    engine = _make_engine(url)
+    _classify_errors(engine, url)
+    return engine
+
+
+def _make_engine(url: URL) -> Engine:
     if is_postgresql(url):
         return _postgresql_engine(url)
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
+    wait = busy_timeout()
+    max_pages = _env_number(MAX_PAGE_COUNT_ENV, None, integer=True)
     memory = is_memory(url)
     if memory:
         # one shared connection, or every checkout would see an empty database
@@ -78,7 +184,7 @@ def make_engine(url: URL) -> Engine:
         db = url.database or ""
         if not db.startswith("file:"):
             Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": wait})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -87,9 +193,11 @@ def make_engine(url: URL) -> Engine:
         cur = dbapi_conn.cursor()
         try:
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
             if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
+            if max_pages is not None:
+                cur.execute(f"PRAGMA max_page_count={int(max_pages)}")
         finally:
             cur.close()
 
@@ -104,7 +212,10 @@ def make_engine(url: URL) -> Engine:
 
 
 def _postgresql_engine(url: URL) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if os.environ.get(BUSY_TIMEOUT_ENV, "").strip():
+        connect_args["options"] = f"-c lock_timeout={int(busy_timeout() * 1000)}"
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
