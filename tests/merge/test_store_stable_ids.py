@@ -26,7 +26,7 @@ EARLIER = {"id": "a-earlier", "published": "2023-06-10", "source": "Dayton Couri
 # a different shooting on the same street that the merge joins to it (a reviewer splits it off)
 WOUNDED = {"id": "m-wounded", "published": "2023-06-13", "source": "Dayton Courier",
            "text": "DAYTON, Ohio - A woman was wounded in a shooting on Kettering Avenue on Saturday night, police "
-                   "said. She was taken to a hospital in stable condition."}
+                   "said. Medics treated her leg wound at the corner and drove her to Grandview clinic."}
 
 
 def _ingest(tmp_path, name, rows, db):
