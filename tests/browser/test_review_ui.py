@@ -379,8 +379,7 @@ def test_split_reports_off_then_merge_them_back(logged_in, api):
     page.click("#btn-split")
     page.check(f'dialog[open] input[value="{leaving}"]')
     page.click("dialog[open] button[type=submit]")
-    page.wait_for_function(f"() => !location.hash.endsWith('{inc['id']}')")
-    page.wait_for_selector("article.report")
+    page.wait_for_function("() => document.querySelectorAll('article.report').length == 1")
     # the split leaves two incidents of one report each, and the page shows one of them
     first = page.get_attribute(".incident", "data-id")
     docs = {first: page.eval_on_selector_all("article.report", "as => as.map(a => a.dataset.doc)")}

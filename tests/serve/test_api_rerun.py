@@ -25,7 +25,7 @@ def _incident_of(api, doc_id: str) -> dict:
     return api.get(f"/api/v1/incidents/{ids[0]}").json()
 
 
-def test_edits_and_review_survive_reruns_and_follow_a_changed_id(reviewer, db_url, tmp_path):
+def test_edits_and_review_survive_reruns_and_follow_new_members(reviewer, db_url, tmp_path):
     # a reviewer edits and approves two incidents
     isaf = _incident_of(reviewer, "isaf-001")
     url = f"/api/v1/incidents/{isaf['id']}"
@@ -40,8 +40,9 @@ def test_edits_and_review_survive_reruns_and_follow_a_changed_id(reviewer, db_ur
     assert v["killed"] == 245
     assert reviewer.write("POST", f"{surl}/reject", json={"version": v["version"], "reason": "toll unclear"}).status_code == 200
 
-    # a re-run: another outlet's copy of the ISAF report (its id sorts first, so the merged id
-    # changes) and a new edition of the seed whose toll the extractor now reads as 260
+    # a re-run: another outlet's copy of the ISAF report (its id sorts first and it is dated the
+    # same: the incident keeps its id all the same, merge ids are stable) and a new edition of the
+    # seed whose toll the extractor now reads as 260
     copy = dict(_sample("isaf-001"), id="aaa-copy-isaf-001", source="Copy Desk")
     edition = _sample(SEED)
     assert "At least 250" in edition["text"]
@@ -51,18 +52,18 @@ def test_edits_and_review_survive_reruns_and_follow_a_changed_id(reviewer, db_ur
     report = run([path], db=db_url)
     assert report.counts["stored_new"] == 1 and report.counts["stored_updated"] == 1
 
-    # the ISAF incident has a new id; its review and edit went with it, recorded in the audit
+    # the ISAF incident has a new member under the same id; its review and edit stay, and the
+    # audit records the new members
     moved = _incident_of(reviewer, "isaf-001")
-    assert moved["id"] != isaf["id"] and moved["report_count"] == isaf["report_count"] + 1
+    assert moved["id"] == isaf["id"] and moved["report_count"] == isaf["report_count"] + 1
     assert "aaa-copy-isaf-001" in {r["doc_id"] for r in moved["reports"]}
     assert moved["status"] == "approved" and moved["review"]["by"] == "rita"
     assert moved["location"] == "Yusof Kheyl village" and moved["fields"]["location"]["edited"]
     assert moved["version"] > isaf["version"] + 2
-    assert reviewer.get(url).status_code == 404
-    carry = [a for a in reviewer.get(f"/api/v1/incidents/{moved['id']}/audit").json()["items"] if a["action"] == "carry"]
-    assert carry and carry[-1]["before"]["incident_id"] == isaf["id"] and carry[-1]["after"]["incident_id"] == moved["id"]
-    old_audit = reviewer.get(f"{url}/audit").json()["items"]
-    assert [a["action"] for a in old_audit] == ["edit", "approve", "carry"]
+    audit = reviewer.get(f"{url}/audit").json()["items"]
+    assert [a["action"] for a in audit] == ["edit", "approve", "members"]
+    assert audit[-1]["before"]["incident_id"] == audit[-1]["after"]["incident_id"] == isaf["id"]
+    assert "aaa-copy-isaf-001#0" in audit[-1]["after"]["reports"]
 
     # the seed was re-extracted: the claims say 260, the reviewer's figure stays
     again = _incident_of(reviewer, SEED)

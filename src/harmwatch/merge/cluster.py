@@ -21,8 +21,8 @@ Stable ids (:func:`incident_id`, :func:`assign_ids`): an incident is named after
 member reported first (report date, then record id; undated members last). News arrives in time
 order, so a later report joining an incident never renames it (with the smallest record id as the
 name, any report whose doc id sorts first did). With ``previous`` (record id -> incident id of an
-earlier merge) each group keeps the earlier id that most of its members had (ties: the smaller id;
-an id goes to one group only, the largest): an earlier-dated report arriving late, or a re-merge
+earlier merge) each group keeps the earlier id that most of its members had (ties: the id its anchor had, then
+the smaller id; an id goes to one group only, the largest): an earlier-dated report arriving late, or a re-merge
 that joins two incidents, keeps one of the ids reviewers already link to. Incremental: :func:`cluster` accepts the groups of an earlier merge and the ids
 of the new records; only the pairs that involve a new record are scored, the earlier groups are
 kept and new records join them (or each other) by the same rule. Earlier groups are not split by
@@ -118,13 +118,22 @@ def assign_ids(groups: list[tuple[str, ...]], records: dict[str, MergeRecord],
         return out
     kept: dict[int, str] = {}
     taken: set[str] = set()
-    order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
+    def first_reported(k: int) -> tuple[bool, int, str]:
+        known = [records[x] for x in groups[k] if x in records]
+        return min((r.report_day is None, r.report_day or 0, r.record_id) for r in known) if known \
+            else (True, 0, groups[k][0])
+
+    # larger groups first, then the earliest-reported: of two halves of a split, the one holding
+    # the first report keeps the id
+    order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), first_reported(k)))
     for k in order:
         votes: dict[str, int] = {}
         for x in groups[k]:
             if x in previous:
                 votes[previous[x]] = votes.get(previous[x], 0) + 1
-        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        known = [records[x] for x in groups[k] if x in records]
+        first = previous.get(anchor(known)) if known else None  # ties: the id its first-reported member had
+        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0] != first, kv[0])):
             if old not in taken:
                 kept[k] = old
                 taken.add(old)

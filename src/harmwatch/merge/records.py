@@ -19,6 +19,8 @@ so records can be built on the workers that extract. It keeps:
   follow-up weeks later to the first report; an outlet's or a mayor's name does not);
 * the street addresses and blocks named (:func:`street_addresses`: "the 1200 block of Elm
   Street", "45 Oak Avenue"), as hashes: one shared address in one admin1 unit is strong evidence;
+* the ages of the people named (:func:`victim_ages`: "a 27-year-old man", "Jan Roe, 31,"): in one
+  town, a shared age is evidence that two reports speak of the same victim;
 * the words of the incident's sentences as 32-bit hashes (the lexical similarity; for the
   document's lead incident, the words of the whole text and headline);
 * the document's content hash: the same wire text carried by several outlets is one more report of
@@ -120,6 +122,21 @@ def street_addresses(sentences: Iterable[str]) -> frozenset[str]:
     return frozenset(f"{m.group(1)} {m.group(2).strip().casefold()}" for s in sentences for m in _ADDRESS.finditer(s))
 
 
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|[A-Z][a-z]+, (\d{1,2}),|\baged (\d{1,2})\b|[A-Z][a-z]+ \((\d{1,2})\)")
+
+
+def victim_ages(sentences: Iterable[str]) -> frozenset[int]:
+    """The ages given for people ("a 27-year-old man", "aged 19", "Jan Roe, 31," "Jan Roe (31)"):
+    one number of 1-99 each; a number after a name and a comma is an age in news style."""
+    out = set()
+    for s in sentences:
+        for m in _AGE.finditer(s):
+            v = int(next(g for g in m.groups() if g))
+            if 0 < v < 100:
+                out.add(v)
+    return frozenset(out)
+
+
 def word_hash(word: str) -> int:
     """A stable 32-bit hash of a casefolded word (the same in every process, unlike ``hash``)."""
     return zlib.crc32(word.casefold().encode("utf-8"))
@@ -155,6 +172,7 @@ class MergeRecord:
     words: frozenset[int] = frozenset()  # hashed content words of the incident's sentences
     names: frozenset[int] = frozenset()  # hashed tokens of the people named (person_names)
     addresses: frozenset[int] = frozenset()  # hashed street addresses (street_addresses)
+    ages: frozenset[int] = frozenset()  # ages of the people named (victim_ages)
     content_hash: str | None = None  # of the whole document text (wire copies share it)
     source: str | None = None  # outlet
 
@@ -268,7 +286,7 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         killed=_figures(inc.get("killed")), injured=_figures(inc.get("injured")),
         actors=actors, victims=_victim_names(inc, text),
         weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
-        words=words, names=names, addresses=addresses,
+        words=words, names=names, addresses=addresses, ages=victim_ages(named),
         content_hash=content_hash, source=source,
     )
 

@@ -27,6 +27,9 @@ except that strong name or address evidence lifts its time rule and its type rul
   (a follow-up on an arrest or a funeral weeks later, dated by its own news);
 * a street address both name (:data:`W_ADDRESS`; it lifts the time constraint as strong name
   evidence does);
+* victim ages (records.victim_ages) shared by two reports of one town (points at most
+  :data:`AGE_KM` apart or the same place name): :data:`W_AGE` for the first, half as much for each
+  further one (an age alone is common; the same ages in one town within days rarely are);
 * place: distance between points, same place name, same admin2;
 * date: the same day at day precision;
 * casualties: equal specific tolls (more so when not zero);
@@ -59,6 +62,10 @@ W_TOLL = 0.6
 W_NAME = 0.15
 #: one shared street address
 W_ADDRESS = 3.0
+#: one shared victim age in one town (each further shared age adds half of it)
+W_AGE = 1.0
+#: "one town" for the age evidence: points at most this far apart
+AGE_KM = 12.0
 #: shared-name IDF that lifts the time constraint (two rare tokens: a first and a last name)
 NAME_STRONG = 11.0
 
@@ -120,6 +127,13 @@ def places_agree(a: MergeRecord, b: MergeRecord) -> float:
     if a.admin2 and b.admin2 and a.admin2 != b.admin2 and not (a.has_point or b.has_point):
         return -0.5
     return 0.0
+
+
+def same_town(a: MergeRecord, b: MergeRecord) -> bool:
+    """Points at most AGE_KM apart, or the same place name (and no contradicting unit)."""
+    if a.has_point and b.has_point:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= AGE_KM
+    return bool(a.place) and a.place == b.place and places_compatible(a, b)
 
 
 def times_compatible(a: MergeRecord, b: MergeRecord) -> bool:
@@ -229,6 +243,9 @@ class Scorer:
         if a.victims & b.victims:
             s += W_VICTIMS
         s += places_agree(a, b)
+        shared_ages = len(a.ages & b.ages)
+        if shared_ages and same_town(a, b):
+            s += W_AGE * (1 + 0.5 * (shared_ages - 1))
         if a.place and a.place == b.place:
             s += 0.3
         # date

@@ -6,7 +6,9 @@ records), merges them with :mod:`harmwatch.merge` and writes ``merged_incidents`
 documents are kept as they are and only the reports of new or re-extracted documents are scored
 and placed (the incremental mode of merge.cluster); without it everything is re-merged. Either
 way the reviewer's decisions (``merge_decisions``) are applied, so hand joins and splits survive
-re-runs and re-merges. A merged incident keeps its review status while its id lives.
+re-runs and re-merges, and the stored ids are passed as ``previous`` (merge.cluster.assign_ids): a
+re-merge keeps each incident's id, also when a report dated earlier arrives late or a join or split
+changes its members. A merged incident keeps its review status while its id lives.
 
 :func:`join` and :func:`split` record decisions on merged incident ids (a join: must-link between
 the incidents' reports; a split: cannot-link between every two reports of the incident) and
@@ -103,8 +105,9 @@ def merge_store(store: Store, *, changed_only: bool = False) -> MergeSummary:
         existing = list(keep.values())
         kept = {rid for g in existing for rid in g}
         new_ids = {rid for rid in members if rid not in kept}
+    previous = {rid: m.merged_incident_id for rid, m in old_members.items()}
     groups = cluster(records, constraints=_constraints(store), existing=existing, new_ids=new_ids,
-                     stats=TextStats.of(records))
+                     stats=TextStats.of(records), previous=previous)
     merged = [reconcile(g.incident_id, [members[r] for r in g.record_ids]) for g in groups]
     written = 0
     new_id_set = {m["incident_id"] for m in merged}

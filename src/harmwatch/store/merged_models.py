@@ -2,8 +2,8 @@
 reviewer's join/split decisions.
 
 ``merged_incidents``
-    One row per merged incident (id ``mi-`` + sha1 of its smallest member record id, see
-    merge/cluster.py): filterable columns, the number of reports, the review status, and the
+    One row per merged incident (id ``mi-`` + sha1 of its first-reported member record id, kept across
+    re-merges, see merge/cluster.py): filterable columns, the number of reports, the review status, and the
     reconciled ``record`` (merge/reconcile.py: every report and claim linked, figures by the
     documented rule, ``disagreement``).
 ``merged_members``

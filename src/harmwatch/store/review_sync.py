@@ -1,8 +1,8 @@
 """Keeping the reviewer's work attached to the incidents across re-runs and re-merges.
 
-A merged incident's id is ``mi-`` + sha1 of its smallest member record id (merge/cluster.py), so
-the id changes when a report with a smaller record id joins it, and a join or a split makes new
-ids. Reviewer state is therefore keyed by the incident id *and* remembers the member record ids it
+A merged incident's id is named after its first-reported member and kept across re-merges
+(merge/cluster.py assign_ids, given the stored ids by store/merged.py), but members change and a
+join or a split leaves one id to one part only, so the others get new ids. Reviewer state is therefore keyed by the incident id *and* remembers the member record ids it
 was last synced with (``review_states.record_ids``). After every merge :func:`sync_review`
 (called at the end of ``store.merged.merge_store``, and when ``harmwatch serve`` starts):
 

@@ -244,6 +244,8 @@ export async function renderIncident(root, id, params) {
     h("section", { class: "block", "aria-label": "Audit trail" }, h("h2", { class: "h2" }, "Audit trail"), auditTable(audit))));
 
   const reload = () => { keepField = selected; return renderIncident(root, inc.id, params); };
+  // incident ids are stable across merges, so a join or split may leave this very id: no hashchange then
+  const openIncident = (id) => (id === inc.id ? reload() : (location.hash = `#/incident/${enc(id)}`));
   if (keepField && fieldRows[keepField]) { pick(keepField); fieldRows[keepField].scrollIntoView({ block: "nearest" }); }
   keepField = null;
   const fail = (e) => {
@@ -294,7 +296,7 @@ export async function renderIncident(root, id, params) {
     try {
       const joined = await api("/incidents/merge", { method: "POST", body: { ids: [inc.id, ...ids] } });
       toast(`Merged into ${joined.id}`);
-      location.hash = `#/incident/${enc(joined.id)}`;
+      openIncident(joined.id);
     } catch (e) { fail(e); }
   }
   async function split() {
@@ -311,7 +313,7 @@ export async function renderIncident(root, id, params) {
       const res = await api(`/incidents/${enc(inc.id)}/split`, { method: "POST", body: { doc_ids: docIds } });
       const list = res.incidents || [];
       toast(`Split into ${list.length} incidents`);
-      if (list.length) location.hash = `#/incident/${enc(list[0].id)}`;
+      if (list.length) openIncident(list[0].id);
     } catch (e) { fail(e); }
   }
   async function go(step) {
