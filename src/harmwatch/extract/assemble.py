@@ -116,16 +116,22 @@ def extract_incidents(doc: Document) -> list[Incident]:
     filled = [(d, inc) for d, inc in filled if inc is not None]
     # ACLED's unit: one event per type, day and place. Two parts of this report that turn out to share
     # all three (the second paragraph re-telling the lead, "twin bombings") are one incident.
+    # A part is compared with each incident as first filled, and an incident that took parts is
+    # filled again once at the end: filling it again after every part made a report of many
+    # parts quadratic (a list of hundreds of attacks of one day and town ran for minutes).
     merged: list[tuple[_Draft, Incident]] = []
+    grown: set[int] = set()
     for d, inc in filled:
-        host = next((m for m in merged if _same_unit(m[1], inc)), None)
-        if host is None:
+        at = next((k for k, m in enumerate(merged) if _same_unit(m[1], inc)), None)
+        if at is None:
             merged.append((d, inc))
             continue
-        host[0].sentences.extend(d.sentences)
-        again = _fill(text, feats, sents, host[0], published, hints, country_hint, dl_span)
+        merged[at][0].sentences.extend(d.sentences)
+        grown.add(at)
+    for at in sorted(grown):
+        again = _fill(text, feats, sents, merged[at][0], published, hints, country_hint, dl_span)
         if again is not None:
-            merged[merged.index(host)] = (host[0], again)
+            merged[at] = (merged[at][0], again)
     incidents = [inc for _, inc in merged]
     for inc in incidents:
         inc.confidence = _confidence(inc, text, len(incidents))
