@@ -160,7 +160,7 @@ def _can_join(ga: list[str], gb: list[str], recs: dict[str, MergeRecord], cons: 
                 return False
             s = cache.get(p)
             if s is None:
-                s = scorer.score(recs[p[0]], recs[p[1]])
+                s = cache[p] = scorer.score(recs[p[0]], recs[p[1]])
             if s < PAIR_FLOOR:
                 return False
             total += s
@@ -203,11 +203,22 @@ def cluster(records: Iterable[MergeRecord], *, constraints: Constraints | None =
                 edges.append((-s, a.record_id, b.record_id))
                 cache[(a.record_id, b.record_id)] = s
     edges.sort()
+    # Two groups that could not join cannot join on a later edge between them either while neither
+    # has changed (the test reads only their members): remembered by the groups' sizes, which grow
+    # with every union. With every pair's score kept in ``cache``, each pair is scored once, so
+    # many edges between two large groups (hundreds of reports of one template) cost no more.
+    refused: set[tuple[str, int, str, int]] = set()
     for _, x, y in edges:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry:
             continue
+        key = (rx, len(uf.members[rx]), ry, len(uf.members[ry])) if rx < ry else \
+            (ry, len(uf.members[ry]), rx, len(uf.members[rx]))
+        if key in refused:
+            continue
         if _can_join(uf.members[rx], uf.members[ry], recs, cons, threshold, cache, scorer):
             uf.union(rx, ry)
+        else:
+            refused.add(key)
     member_sets = sorted((tuple(sorted(m)) for m in uf.members.values()), key=lambda ids: ids[0])
     return [Group(i, ids) for i, ids in zip(assign_ids(member_sets, recs, previous), member_sets)]
