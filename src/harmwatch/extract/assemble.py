@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from harmwatch.extract import casualties as cas_mod
+from harmwatch.extract.casualties import shot as shot_mod
 from harmwatch.extract import confidence as confidence_mod
 from harmwatch.extract import dates as dates_mod
 from harmwatch.extract import places as places_mod
@@ -169,7 +170,21 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter, dateline: Span
                 cur.town = town(text, f, hints)
             continue
         separate = False
-        if strong and not _refers_back(text, f, [feats[i] for i in cur.sentences]):
+        if strong and _follow_up(text, f, [feats[i] for i in cur.sentences]):
+            # "Police arrested a suspect Monday": the case of the open incident goes on; its day is
+            # the arrest's, not the event's, and dates nothing
+            here = town(text, f, hints)
+            if not (here is not None and cur.town is not None and _far_apart(here, cur.town)):
+                f.dates = []
+                cur.sentences.append(f.index)
+                continue
+        back = strong and _refers_back(text, f, [feats[i] for i in cur.sentences])
+        if back and day is not None and cur.date is not None and cur.date.start != day.start:
+            # "the bombing took place on October 10th": the earlier incident of that day, if any
+            earlier = next((d for d in drafts if d is not cur and d.date is not None and _same_day(d.date.start, day.start)), None)
+            if earlier is not None:
+                cur = earlier
+        if strong and not back:
             if SEPARATE_INCIDENT.search(text, f.sent.start, f.sent.end):
                 separate = True
             elif day is not None and cur.date is not None and cur.date.start != day.start:
@@ -199,16 +214,57 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter, dateline: Span
 
 
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|same|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the second shooting", "the other attack", "an earlier raid": a definite phrase that points away
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:second|third|fourth|fifth|other|another|earlier|previous|prior|latest|later|new|recent|separate|"
+    r"unrelated|similar|first|next|last)\s+$",
+    re.IGNORECASE,
+)
+# Trigger classes that name one act of harm under different words: the lead's "was shot" (kill) is
+# "the shooting" (attack) and "the blast" (explosive) of the next sentences.
+_HARM = frozenset({"kill", "injure", "attack", "fire", "shelling", "blast", "explosive", "grenade", "air", "suicide"})
 
 
 def _refers_back(text: str, f: _SentFeatures, current: list[_SentFeatures]) -> bool:
     """Does this sentence talk about the incident already open? "THE MASS KIDNAPPING TOOK PLACE ON
-    30 DECEMBER", "the attack happened in X": a definite reference to an event of the same kind."""
+    30 DECEMBER", "the attack happened in X", "a cousin was held a day later over the
+    shooting": a definite reference to an event of the same kind, or to an act of harm when the open
+    incident is one ("the second shooting" points to another event)."""
     classes = {t.cls for g in current for t in g.triggers if t.realis}
+    harm = bool(classes & _HARM)
     for t in f.triggers:
-        if t.realis and t.cls in classes and _ANAPHOR_BEFORE.search(text, max(f.sent.start, t.span[0] - 24), t.span[0]):
+        if not (t.realis and (t.cls in classes or (harm and t.cls in _HARM))):
+            continue
+        before_start = max(f.sent.start, t.span[0] - 24)
+        if _ANAPHOR_BEFORE.search(text, before_start, t.span[0]) and not _OTHER_EVENT_BEFORE.search(
+            text, before_start, t.span[0]
+        ):
             return True
     return False
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Same ISO day, or the same month and day when one of them has no year ("--10-10")."""
+    if not a or not b:
+        return False
+    return a == b or ((a.startswith("--") or b.startswith("--")) and a[-5:] == b[-5:])
+
+
+_ARREST = frozenset({"arrest", "arrest_one"})
+
+
+def _follow_up(text: str, f: _SentFeatures, current: list[_SentFeatures]) -> bool:
+    """Is this sentence a step of the open incident's case, not an event of its own? Its only strong
+    triggers are arrests ("a 19-year-old was arrested Sunday", "deputies detained the suspect"), the
+    open incident is an act of harm (a strong trigger: "Facilitator Linked to Attacks Captured" opens
+    an arrest, and the raid's own sentences date it), the sentence tells no toll of its own and no marker says it is
+    another event ("in a separate raid")."""
+    strong = [t for t in f.triggers if t.realis and t.strength >= 2]
+    if not strong or any(t.cls not in _ARREST for t in strong):
+        return False
+    if not any(t.realis and t.strength >= 2 and t.cls in _HARM for g in current for t in g.triggers):
+        return False
+    return not SEPARATE_INCIDENT.search(text, f.sent.start, f.sent.end) and not _has_figure(text, f)
 
 
 def _has_figure(text: str, f: _SentFeatures) -> bool:
@@ -303,8 +359,17 @@ def _fill(
             if att is not None:
                 c = _with_source(c, att)
             claims.append(c)
+    # how many were hit ("six people were shot"): its "one fatally" rider is a killed claim, and when
+    # no sentence names the wounded, the hit less the killed are the wounded
+    shot = [c for f in fs for c in shot_mod.find_shot_counts(text, f.sent.start, f.sent.end)]
+    claims.extend(c for c in shot if c.kind == "killed")
     killed = cas_mod.reconcile([c for c in claims if c.kind == "killed"])
     injured = cas_mod.reconcile([c for c in claims if c.kind == "injured"])
+    # a death told without a figure ("where both died") leaves the killed unknown, and so the wounded
+    if injured is None and (killed is not None or not any(t.cls == "kill" and _DEATH_WORD.search(t.text) for t in triggers)):
+        derived = shot_mod.injured_from_shot([c for c in shot if c.kind == "shot"],
+                                             (killed or {}).get("best"), (killed or {}).get("evidence"))
+        injured = cas_mod.reconcile([derived]) if derived is not None else None
 
     # place first: its country tells whose "security forces" and "the army" these are
     location = _incident_location(text, fs, sents, hints, dateline)
@@ -359,6 +424,8 @@ def _fill(
     inc.summary = _summary(inc)
     return inc
 
+
+_DEATH_WORD = re.compile(r"dead|die|death|kill|slain|murder|fatal|massacr|execut|behead|lynch", re.IGNORECASE)
 
 #: an incident dated this many days or more before the publication date is history told in the report
 HISTORY_DAYS = 10 * 365  # as a sentence's years (events.HISTORY_YEARS): a retrospective's subject stays
@@ -504,12 +571,19 @@ _REPORT_VERBS = (
     r"warned|accused|demanded|claimed|explained|indicated|acknowledged|admitted|insisted|stressed|"
     r"reiterated|rejected|appealed|repudiated|blamed"
 )  # speech acts only; participles that are also adjectives ("an alleged strike") stay out
-_REPORT_BEFORE = re.compile(rf"\b(?:{_REPORT_VERBS})\b[^.;\n]{{0,18}}$", re.IGNORECASE)
-_REPORT_AFTER = re.compile(rf"^[^.;]{{0,14}}\b(?:{_REPORT_VERBS})\b", re.IGNORECASE)
+# the later steps of the case, which date the procedure, not the event: "the victim was identified
+# Tuesday", "arraigned Monday", "appeared in court Friday", "was charged on Sunday"
+_LATER_STEP_VERBS = (
+    r"identified|arraigned|charged|indicted|booked|sentenced|convicted|pleaded|appeared|testified|"
+    r"remanded|extradited|buried"
+)
+_REPORT_BEFORE = re.compile(rf"\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b[^.;\n]{{0,18}}$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(rf"^[^.;]{{0,14}}\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b", re.IGNORECASE)
 
 
 def _is_report_date(text: str, d: DateMention) -> bool:
-    """Does this date phrase date the reporting ("police said on Monday") rather than the event?"""
+    """Does this date phrase date the reporting ("police said on Monday") or a later step of the case
+    ("identified Tuesday", "arraigned Monday") rather than the event?"""
     s, e = d.span
     return bool(_REPORT_BEFORE.search(text, max(0, s - 40), s) or _REPORT_AFTER.match(text[e : e + 40]))
 

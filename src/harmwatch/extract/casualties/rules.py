@@ -72,7 +72,7 @@ _POST = re.compile(
     rf"|\s*,\s*(?P<gen>[^.;:,]{{2,100}}?)(?:\s*,\s*{_SUBSET}\b[^.;:]{{0,150}}?)?\s*,"
     rf"|\s*,?\s+(?:including|among\s+them)\b[^.;:,]{{0,80}}?(?=\s+(?:were|are|have|had)\b))?"
     rf"(?P<rel>\s*,?\s+(?:who|that)(?=\s+(?:were|was|are|is|have|has|had|died|perished)\b))?"
-    rf"(?P<aux>(?:\s+(?:{_AUX}))*(?P<coord>\s+(?!{_KILL_T}|{_INJ_T})[a-z]+ed\s+and(?:\s+(?:{_AUX}))*)?)"
+    rf"(?P<aux>(?:\s+(?:{_AUX}))*(?P<coord>\s+(?!{_KILL_T}|{_INJ_T})(?:[a-z]+ed|shot|hit|struck)\s+and(?:\s+(?:{_AUX}))*)?)"
     rf"\s+(?P<trig>(?P<k>{_KILL_T})|(?P<i>{_INJ_T}))\b",
     re.I,
 )

@@ -172,6 +172,15 @@ _IRREALIS_BEFORE = re.compile(
 # the setting of the event, not an event of its own: "despite the air strikes", "after weeks of fighting"
 _SETTING_BEFORE = re.compile(r"\b(?:despite|(?:hours|days|nights|weeks|months|years|decades) of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(r"\s*(?:was|were)\s+(?:not|never)\b", re.IGNORECASE)
+# a crime's name used as the name of a legal act or of who handles it: "an attempted murder charge",
+# "the homicide investigation", "murder suspect", "homicide detectives". It names the offence of an
+# event told elsewhere (or a court step, dated later), never the event itself.
+_LEGAL_AFTER = re.compile(
+    r"\s+(?:charges?|counts?|suspects?|cases?|trials?|warrants?|convictions?|indictments?|investigations?|"
+    r"investigators?|detectives?|units?|squad|division|probe|sentences?|hearings?)\b",
+    re.IGNORECASE,
+)
+_CRIME_NOUNS = frozenset({"murder", "murders", "homicide", "homicides", "manslaughter", "assault", "assaults"})
 # The grievance of a protest: "protested against the killing of", "a rally over the arrest of".
 _PROTEST_OBJECT_BEFORE = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|strikes?|vigils?|gathered|slogans)\b"
@@ -404,6 +413,8 @@ def _is_realis(text: str, sent_start: int, s: int, e: int) -> bool:
     if _IRREALIS_BEFORE.search(clause) or _SETTING_BEFORE.search(clause):
         return False
     if _NEGATED_AFTER.match(text, e, min(len(text), e + 20)):
+        return False
+    if text[s:e].lower() in _CRIME_NOUNS and _LEGAL_AFTER.match(text, e, min(len(text), e + 20)):
         return False
     return True
 
