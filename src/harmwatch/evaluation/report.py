@@ -36,7 +36,7 @@ def result_rows(results: list[SetResult]) -> list[dict[str, Any]]:
             s = r.system.values.get((fld, metric), {})
             b = r.baseline.values.get((fld, metric), {})
             rows.append({"dataset": r.name, "field": fld, "metric": metric, "harmwatch": s.get("value"),
-                         "baseline": b.get("value"), "n": s.get("n", b.get("n")),
+                         "ci": s.get("ci"), "baseline": b.get("value"), "n": s.get("n", b.get("n")),
                          "lower_is_better": bool(s.get("lower_is_better") or b.get("lower_is_better"))})
     return rows
 
@@ -45,11 +45,15 @@ def markdown(results: list[SetResult], settings: dict[str, Any]) -> str:
     lines = [f"# harmwatch eval ({time.strftime('%Y-%m-%d %H:%M')})", "",
              f"data: `{settings.get('data_dir')}`; limit {settings.get('limit') or 'all rows'}, seed {settings.get('seed')}, "
              f"workers {settings.get('workers')}; total {settings.get('seconds', 0):.0f} s.", "",
-             "| dataset | field | metric | harmwatch | baseline | n |", "|---|---|---|---:|---:|---:|"]
+             "The 95 % interval is a bootstrap of the rows (1,000 resamples, seed 0): a change that stays "
+             "inside it is noise, not a gain.", "",
+             "| dataset | field | metric | harmwatch | 95 % interval | baseline | n |", "|---|---|---|---:|---:|---:|---:|"]
     for row in result_rows(results):
         metric = row["metric"] + (" (lower is better)" if row["lower_is_better"] else "")
+        ci = row.get("ci")
+        interval = f"{_fmt(ci[0], row['metric'])}–{_fmt(ci[1], row['metric'])}" if ci else "–"
         lines.append(f"| {row['dataset']} | {row['field']} | {metric} | {_fmt(row['harmwatch'], row['metric'])} | "
-                     f"{_fmt(row['baseline'], row['metric'])} | {row['n']} |")
+                     f"{interval} | {_fmt(row['baseline'], row['metric'])} | {row['n']} |")
     lines += ["", "| dataset | rows | extraction errors | seconds |", "|---|---:|---:|---:|"]
     for r in results:
         lines.append(f"| {r.name} | {r.n_items} | {r.failed} | {r.seconds:.1f} |")

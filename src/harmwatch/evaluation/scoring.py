@@ -193,8 +193,32 @@ class Table:
 
     values: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
-    def put(self, fld: str, metric: str, value: float | None, n: int, lower_is_better: bool = False) -> None:
+    def put(self, fld: str, metric: str, value: float | None, n: int, lower_is_better: bool = False,
+            ci: tuple[float, float] | None = None) -> None:
         self.values[(fld, metric)] = {"value": value, "n": n, "lower_is_better": lower_is_better}
+        if ci is not None:
+            self.values[(fld, metric)]["ci"] = [round(ci[0], 4), round(ci[1], 4)]
+
+
+#: resamples of the bootstrap interval of a mean (fixed seed: the same rows give the same interval)
+BOOTSTRAP_DRAWS = 1000
+
+
+def mean_ci(vals: list[float], draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> tuple[float, float] | None:
+    """95 % percentile bootstrap interval of the mean of ``vals`` (rows resampled with replacement),
+    so a change inside the noise of a set of this size is not read as a gain; None under 2 rows."""
+    if len(vals) < 2:
+        return None
+    import numpy as np
+
+    a = np.asarray(vals, dtype=float)
+    rng = np.random.default_rng(seed)
+    means = np.empty(draws)
+    for start in range(0, draws, 100):  # in chunks: 100 x n indices at a time bounds the memory
+        k = min(100, draws - start)
+        means[start:start + k] = a[rng.integers(0, len(a), size=(k, len(a)))].mean(axis=1)
+    lo, hi = np.percentile(means, [2.5, 97.5])
+    return float(lo), float(hi)
 
 
 def _date_of(inc: dict | None) -> tuple[str | None, str | None]:
@@ -495,7 +519,8 @@ def aggregate(rows: list[RowScore]) -> Table:
                 table.put(fld, name, 100 * sum(vals) / len(vals) if vals else None, len(vals), lower_is_better=True)
             else:
                 lower = name.startswith("off_") or name in LOWER_IS_BETTER
-                table.put(fld, name, sum(vals) / len(vals) if vals else None, len(vals), lower_is_better=lower)
+                table.put(fld, name, sum(vals) / len(vals) if vals else None, len(vals), lower_is_better=lower,
+                          ci=mean_ci(vals))
         labelled = [r for r in rs if "_gold" in r.metrics]
         if labelled:
             table.put(fld, "macro_f1", macro_f1([r.metrics["_gold"] for r in labelled],
@@ -503,5 +528,6 @@ def aggregate(rows: list[RowScore]) -> Table:
         # count scores restricted to rows with a non-zero gold figure
         pos = [r for r in rs if r.metrics.get("_gold_pos")]
         if pos and "exact_best" in names:
-            table.put(fld, "exact_best_gold>0", sum(r.metrics["exact_best"] for r in pos) / len(pos), len(pos))
+            table.put(fld, "exact_best_gold>0", sum(r.metrics["exact_best"] for r in pos) / len(pos), len(pos),
+                      ci=mean_ci([r.metrics["exact_best"] for r in pos]))
     return table
