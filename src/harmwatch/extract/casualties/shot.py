@@ -29,8 +29,8 @@ _VICTIM_WORD = (
     r"killed|dead|died|wounded|injured|hurt|shot|in|at|on|of|by|from|after|before|when|while)\b)"
     r"[\w'’-]+"
 )
-#: an aside between the victims and the verb: "Five children – ages 11 to 15 – were shot",
-#: "two men, ages 19 and 22, were shot"
+#: an aside between the victims and the verb: "Four welders – ages 30 to 41 – were shot",
+#: "two cooks, 19 and 22, were shot"
 _ASIDE = r"(?:\s*(?:,|[-–—])\s*[^,.;:–—]{1,40}?\s*(?:,|[-–—]))?"
 _PASSIVE = re.compile(
     rf"(?P<victim>(?:\s+{_VICTIM_WORD}){{0,5}}?){_ASIDE}"
@@ -65,7 +65,7 @@ _FATALLY = re.compile(
 )
 _N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
       "ten": 10}
-_SINGLE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)  # "a 15-year-old boy was shot"
+_SINGLE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)  # "a 16-year-old cadet was shot"
 
 
 def _count(n: NumberPhrase) -> bool:
@@ -82,7 +82,7 @@ def find_shot_counts(text: str, start: int = 0, end: int | None = None) -> list[
         return []
     out: list[CasualtyClaim] = []
     nums = [n for n in find_numbers(text, start, end) if _count(n)]
-    # a lone article is a count of one: "A 15-year-old boy was shot"
+    # a lone article is a count of one: "A 16-year-old cadet was shot"
     heads = [(n.span, n.text, n.best) for n in nums]
     for m in re.finditer(r"\b(?:an?)\b", text[start:end], re.IGNORECASE):
         s = start + m.start()
