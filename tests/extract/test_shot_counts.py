@@ -92,3 +92,15 @@ def test_follow_up_sentences_of_a_case(text, n):
     assert len(incs) == n
     if n == 1:
         assert incs[0].date["start"] == "2024-05-04"  # the shooting's Saturday, not the arrest's day
+
+
+@pytest.mark.parametrize("sentence,kind,best", [
+    ("A 16-year-old cadet was accidentally shot and killed late on Monday.", "killed", 1),
+    ("A welder has been charged in the slayings of three bakers at a Dayton home.", "killed", 3),
+    ("Both welders died beside the grain depot.", "killed", 2),
+])
+def test_killed_phrasings_of_local_news(sentence, kind, best):
+    from harmwatch.extract.casualties import find_casualty_claims
+
+    got = [(c.kind, c.best) for c in find_casualty_claims(sentence, 0, len(sentence))]
+    assert got == [(kind, best)]

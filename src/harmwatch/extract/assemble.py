@@ -68,6 +68,7 @@ class _SentFeatures:
     places: list[PlaceMention] = field(default_factory=list)
     location: Location | None = None
     background: bool = False
+    follow_up: bool = False  # a later step of the open incident's case (an arrest): its dates date nothing
     claims: list[CasualtyClaim] | None = None  # computed once, on demand
 
 
@@ -175,7 +176,7 @@ def _group(text: str, feats: list[_SentFeatures], hints: Counter, dateline: Span
             # the arrest's, not the event's, and dates nothing
             here = town(text, f, hints)
             if not (here is not None and cur.town is not None and _far_apart(here, cur.town)):
-                f.dates = []
+                f.dates, f.follow_up = [], True
                 cur.sentences.append(f.index)
                 continue
         back = strong and _refers_back(text, f, [feats[i] for i in cur.sentences])
@@ -610,7 +611,7 @@ def _context_date(
             continue
         seen.add(i)
         f = feats[i]
-        if f.background:
+        if f.background or f.follow_up:
             continue
         found = f.dates or dates_mod.find_dates(text, f.sent.start, f.sent.end, published)
         good = [

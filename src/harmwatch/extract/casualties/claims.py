@@ -133,7 +133,7 @@ _NOUN_TRIG = re.compile(r"(?:the\s+)?(?:deaths?|bod(?:y|ies)|remains|killings?|m
 # and "the lives of", "death" for "stabbed to death", "dead" for "shot dead")
 _STEMS = ("kill", "slaughter", "massacr", "murder", "execut", "assassin", "behead", "lynch", "bod", "remains",
           "gunn", "annihilat", "lives", "death", "toll", "wound", "injur", "hurt", "dead", "died", "slain",
-          "perish", "fatal", "corpse", "martyr")
+          "perish", "fatal", "corpse", "martyr", "slaying")
 
 
 def _stem_positions(low: str, offset: int) -> list[int]:

@@ -20,7 +20,7 @@ from harmwatch.types import CasualtyClaim, Span
 
 # cheap keyword prefilter (substring tests on the lower-cased sentence are ~10x faster
 # than one case-insensitive regex alternation); only sentences with one go further
-_KEYWORDS = ("kill", "dead", "died", "dies", " die", "death", "slain", "slaughter", "massacr",
+_KEYWORDS = ("kill", "dead", "died", "dies", " die", "death", "slain", "slaying", "slaughter", "massacr",
              "murder", "execut", "lives", "perish", "fatal", "wound", "injur", "hurt",
              "casualt", "bodies", "body", "corpse", "toll", "gunned", "assassin", "behead",
              "lynch", "succumb", "martyr", "MARTYR", "condition", "shot")
@@ -62,7 +62,8 @@ _AUX = (r"were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedl
         r"all|both|each|instantly|immediately|eventually|subsequently|reported|confirmed|"
         r"believed|feared|thought|said|known|to|initially|officially|now|already|apparently|"
         r"seriously|critically|badly|slightly|lightly|fatally|mortally|severely|gravely|"
-        r"either|found|presumed|declared|pronounced|listed|so|far|then|since|just")
+        r"either|found|presumed|declared|pronounced|listed|so|far|then|since|just|accidentally|"
+        r"unintentionally")
 # an appositive that says who among the counted were who ("including 13 assailants")
 _SUBSET = (r"(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|both|"
            r"[\w-]+\s+of\s+(?:them|whom))")  # "most of them", "five of them"
@@ -100,7 +101,7 @@ _PRE = re.compile(
     r"bod(?:y|ies)\s+of|remains\s+of|"
     r"gunn(?:ed|ing)\s+down|annihilat(?:ed|ing)|"
     r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes))\s+the\s+lives\s+of|"
-    r"(?:the\s+)?deaths?\s+of|killings?\s+of|massacre\s+of|murders?\s+of|fatal\s+(?:shooting|stabbing)s?\s+of|"
+    r"(?:the\s+)?deaths?\s+of|killings?\s+of|slayings?\s+of|massacre\s+of|murders?\s+of|fatal\s+(?:shooting|stabbing)s?\s+of|"
     r"death\s+tolls?\b[^.;]{0,60}?\b(?:to|at|of|reached|hit|exceeded|is|was|stands|stood|now)|"
     r"toll\s+(?:\w+\s+){0,3}?(?:to|at|of))"
     r"|(?P<i>wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?)))"

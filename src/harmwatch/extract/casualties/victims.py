@@ -284,7 +284,8 @@ def _singular_claims(text: str, start: int, end: int, items: list[_Item],
             if ante is not None:
                 sj, subj = ante, text[ante[0]:ante[1]]
                 ev = (ante, tspan)
-        chain: list[_Item] = [_Item(sj, subj, 1, 1, 1, None, article="one")]
+        n = 2 if words[0].lower() == "both" else 1  # "Both victims died": two
+        chain: list[_Item] = [_Item(sj, subj, n, n, n, None, article="one")]
         chain += _along_with(text, items, tspan[1], end)
         c = _claim(kind, chain, tspan, text, subj)
         figure = subj
