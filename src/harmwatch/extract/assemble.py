@@ -681,6 +681,8 @@ def _incident_location(
                 loc = wider
     if loc is None:
         loc = places_mod.resolve_location(text, [], country_hints=hints)
+    if loc.country_code is None:
+        loc = _document_country(text, loc, hints)
     return {
         "name": " ".join(loc.name.split()) if loc.name else loc.name,  # hard-wrapped text: no line breaks
         "country_code": loc.country_code,
@@ -693,6 +695,28 @@ def _incident_location(
         "evidence": [list(s) for s in loc.evidence],
         **({"reason": loc.reason} if loc.reason else {}),
     }
+
+
+def _document_country(text: str, loc: Location, hints: Counter) -> Location:
+    """No place of the incident resolved: the country (and US state) the whole document points to,
+    when one leads its hints by at least two mentions, with those mentions as evidence and the
+    reason said. A report that names no country gains none."""
+    top = hints.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] - top[1][1] < 2):
+        return loc
+    cc = top[0][0]
+    doc = places_mod.scan_document(text)
+    spans = tuple(sorted(doc.hint_spans.get(cc, [])))[:3]
+    if not spans:
+        return loc
+    admin1 = None
+    state = doc.state_hint if cc == "US" else None
+    if state is not None:
+        unit = doc.gz.admin1(state)
+        admin1 = unit.name if unit is not None else None
+    why = "country inferred from the document (no place of the incident resolved)"
+    return Location(name=loc.name, country_code=cc, admin1=admin1, precision="admin1" if admin1 else "country",
+                    evidence=tuple(loc.evidence) + spans, reason=why if not loc.reason else f"{loc.reason}; {why}")
 
 
 def _finer(a: str | None, b: str | None) -> bool:

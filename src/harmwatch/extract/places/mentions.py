@@ -210,6 +210,8 @@ class DocumentPlaces:
         self._lower: frozenset[str] | None = None
         self._persons: frozenset[str] | None = None
         self._hints: Counter[str] | None = None
+        #: ISO2 -> spans of the words that counted as its hints (the evidence of an inferred country)
+        self.hint_spans: dict[str, list[Span]] = {}
         self._mentions: dict[tuple[int, int], list[PlaceMention]] = {}
         self._major: dict[str, bool] = {}
         self._us: tuple[UsDateline | None, str | None] | None = None
@@ -230,6 +232,9 @@ class DocumentPlaces:
             line = None if self.caps else us_dateline(self.text)
             if line is not None and (line.admin1 or line.us_station):
                 self._hints["US"] += 3  # "ALIQUIPPA, Pa. --": the report is filed from a US state
+            elif us_usage(self.text) >= 2:
+                self._hints["US"] += 2  # "the 5100 block of", "sheriff's deputies", "4:50 PM EDT"
+                self.hint_spans.setdefault("US", []).extend(us_usage_spans(self.text))
         return self._hints
 
     @property
@@ -347,6 +352,7 @@ class DocumentPlaces:
                     continue
                 hit = (cc, i)
             out[hit[0]] += 1
+            self.hint_spans.setdefault(hit[0], []).append((s, toks[hit[1]][1]))
             i = hit[1] + 1
         return out
 
@@ -701,6 +707,28 @@ def _local_patterns(text: str, toks: list[_Tok], caps: bool, gz: Gazetteer,
 
 
 # --------------------------------------------------------------------------- country hints
+
+
+# Usages of US police and court reporting that name no place but say the report is American: the
+# "hundred block" address, the county sheriff, US time zones, interstates, the felony/misdemeanor law
+_US_USAGE = (
+    re.compile(r"\b\d{1,3}00[ \t]+block[ \t]+of\b|\bblock[ \t]+of[ \t]+(?:[NSEW]\.?[ \t]+)?\d"),
+    re.compile(r"\b(?:[Ss]heriff['’]s[ \t]+(?:[Oo]ffice|[Dd]epartment|[Dd]eput(?:y|ies))|County[ \t]+[Ss]heriff)\b"),
+    re.compile(r"\b\d{1,2}(?::\d{2})?[ \t]*(?:[ap]\.?m\.?|[AP]\.?M\.?)[ \t]+(?:E|C|M|P)[DS]T\b"),
+    re.compile(r"\b(?:Interstate[ \t]+\d{1,3}|I-\d{1,3})\b"),
+    re.compile(r"\b(?:felony|misdemeanor|[Dd]istrict [Aa]ttorney|[Mm]edical [Ee]xaminer)\b"),
+)
+
+
+def us_usage(text: str) -> int:
+    """How many kinds of US reporting usage ``text`` shows (see ``_US_USAGE``): two or more make the
+    US a country hint of a report that names none, so "Santa Cruz" is not the Bolivian city."""
+    return sum(1 for rx in _US_USAGE if rx.search(text))
+
+
+def us_usage_spans(text: str) -> list[Span]:
+    """The first match of each US usage in ``text`` (the words that made the US a hint)."""
+    return [m.span() for rx in _US_USAGE if (m := rx.search(text))]
 
 
 def find_country_hints(text: str, *, gazetteer: Gazetteer | None = None) -> Counter[str]:
