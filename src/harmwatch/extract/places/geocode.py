@@ -233,6 +233,11 @@ def _resolve_one(doc: DocumentPlaces, pm: PlaceMention, hints: Counter[str]) -> 
     if p is not None and hints and hints.get(p.country_code, 0) == 0 and not gz.is_major(p) \
             and max(hints.values()) >= 2:
         return None
+    if p is not None and state and p.kind == "city" and p.admin1_code != state and p.country_code == "US" \
+            and not gz.is_major(p) and not (q_cc or q_a1):
+        # a small town of another state in a report filed from (or naming) one is a namesake: the
+        # place lies in the report's state, which is all the gazetteer can say of it
+        return gz.admin1(state)
     return p
 
 

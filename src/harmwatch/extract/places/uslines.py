@@ -145,6 +145,16 @@ def us_dateline(text: str) -> UsDateline | None:
     return None
 
 
+# a state's name used for a street, a park, an institution, a person or the capital: not the state
+_NOT_THE_STATE = re.compile(
+    r"[ \t]+(?:St\.?|Street|Ave\.?|Avenue|Blvd\.?|Boulevard|Road|Rd\.?|Drive|Dr\.?|Park|Place|Square|Hall|"
+    r"Heights|Court|Ct\.?|Lane|Way|Parkway|Pkwy\.?|Highway|Hwy\.?|Bridge|Center|Centre|Hospital|Mall|"
+    r"Elementary|High|Middle|Township|Terrace|Circle|Plaza)\b"
+    r"|,?[ \t]+D\.?C\.?\b|[ \t]+(?:Redskins|Nationals|Wizards|Capitals|Post|Times)\b"
+)
+_NOT_THE_STATE_BEFORE = re.compile(r"\b(?:George|Booker[ \t]+T\.|Denzel|Kerry|Martha|Lake|Mount|Mt\.|Fort|Ft\.)[ \t]+$")
+
+
 def state_hint(text: str) -> str | None:
     """The US admin1 code ("US.OH") the report points to: the dateline's state, else the state named
     most often (full names, and AP abbreviations after a comma), when no other state is named as often."""
@@ -153,6 +163,8 @@ def state_hint(text: str) -> str | None:
         return dl.admin1
     counts: Counter[str] = Counter()
     for m in _STATE_WORD.finditer(text):
+        if _NOT_THE_STATE.match(text, m.end()) or _NOT_THE_STATE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "Michigan Avenue", "Washington Park", "George Washington", "Washington, D.C."
         w = m.group()
         code = STATE_NAMES.get(w) or STATE_NAMES.get(w.title())
         if code is None:
