@@ -150,6 +150,9 @@ _WORDNUM = (
     rf"|{_HUND}|{_SMALL})"
 )
 _DOZEN = rf"(?:(?:half\s+a|a|{_SMALL})\s+dozen)"
+# "thirty-seven thousand": a tens word, a hyphen and a unit word are one number, never a range 30-7,000
+_TENS_END = re.compile(rf"\b(?:{_X})$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"-(?:{_U})(?![a-z])", re.IGNORECASE)
 _DIGIT_BODY = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?:million|thousand|billion|hundred)\b)?"
@@ -478,7 +481,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             g1, g2 = ("b1", "b2") if m.group("b1") is not None else ("r1", "r2")
             a = _plain_number(text, m.start(g1), m.end(g1), right_check=False, lo=start)
             b = _plain_number(text, m.start(g2), m.end(g2), left_check=False)
-            if a is not None and b is not None and a < b:
+            # the range cut "thirty-seven" (or "four hundred sixty-one thousand") in two
+            compound = g1 == "r1" and _TENS_END.search(text, m.start(g1), m.end(g1)) is not None \
+                and _UNIT_AFTER.match(text, m.end(g1)) is not None
+            if a is not None and b is not None and a < b and not compound:
                 q = "between" if g1 == "b1" else "range"
                 phrase = NumberPhrase((s, e), text[s:e], a, a, b, q if qual is None else f"{qual} {q}")
             # else: not a valid range ("TWENTY-FIVE", "2011-01"): read a single number here (below)

@@ -142,7 +142,9 @@ def injured_from_shot(shot: list[CasualtyClaim], killed_best: int | None,
     if top.best is None or top.best <= dead:
         return None
     n = top.best - dead
-    evidence = tuple(top.evidence) + tuple(tuple(s) for s in (killed_evidence or []))
+    # the number hit first (the figure's own words, as every claim's evidence starts), then the killed
+    evidence = tuple(top.evidence) + tuple(t for t in (tuple(s) for s in (killed_evidence or []))
+                                           if t not in top.evidence)
     qualifier = f"{top.best} shot, {dead} killed" if dead else "shot, none reported killed"
     return CasualtyClaim(kind="injured", min=n, best=n, max=n, qualifier=qualifier, text=top.text,
-                         evidence=tuple(sorted(set(evidence))), victim_text=top.victim_text)
+                         evidence=evidence, victim_text=top.victim_text)
