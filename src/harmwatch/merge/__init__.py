@@ -8,7 +8,8 @@ for example by country, on a cluster):
                compatible event types; a sweep in date order, never all pairs
 ``similarity`` hard constraints and the pair score
 ``cluster``    constrained average-linkage agglomeration, deterministic, incremental, with reviewer
-               joins and splits
+               joins and splits; run per connected component of the kept pairs, with the records
+               of a long stream kept in a temporary file (memory: a few numbers per record)
 ``reconcile``  the merged incident record: every report and claim linked, figures by a documented
                rule, disagreement visible
 

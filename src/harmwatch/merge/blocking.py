@@ -30,15 +30,25 @@ The sweep walks the records once in order of window start, keeping only the reco
 is still open (bounded memory: a few weeks of records, whatever the corpus size), with a spatial
 index of those active records. Cost: O(n log n) for the sort plus the candidates found. Pairs come
 out as (record_id, record_id) with the smaller id first, each once, in an order that depends only
-on the records, not on their input order.
+on the records, not on their input order. Two records of one document are never a pair (they never
+merge). The records can come already in a route's order (``presorted``), streamed from disk.
+
+Dense blocks (hundreds of near-identical reports of one day and place: a template repeated, a
+flood of copies): each route looks at most at the :data:`SCAN` latest open records of a key and
+keeps at most :data:`MAX_CANDIDATES` candidates of a record, the most alike by a cheap key
+(:func:`nearest`), so a block of n costs about n x MAX_CANDIDATES scores instead of n^2 / 2. No key
+of ordinary data comes near either cap (the same pairs on gva_shootings, muc34 and 100k synthetic
+records, docs/EVALUATION.md).
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from harmwatch.merge.records import MergeRecord
 
@@ -51,6 +61,11 @@ TEXT_KEYS = 12
 NAME_DAYS = 400
 #: the name route: only tokens of at most this many records are keys
 NAME_MAX_DF = 10
+
+#: candidates of one record kept by each route in a dense block (see :func:`nearest`)
+MAX_CANDIDATES = 64
+#: open records of one key (cell, unit, word) that a record is compared with, the latest first
+SCAN = 256
 
 #: grid cell size in degrees of latitude (longitude cells are widened by 1/cos(lat))
 CELL_DEG = 0.25
@@ -70,13 +85,15 @@ def types_compatible(a: MergeRecord, b: MergeRecord) -> bool:
     return ga is None or gb is None or ga == gb
 
 
+@lru_cache(maxsize=1 << 16)
 def cell(lat: float, lon: float) -> tuple[int, int]:
     row = math.floor(lat / CELL_DEG)
     width = CELL_DEG / max(0.2, math.cos(math.radians((row + 0.5) * CELL_DEG)))
     return row, math.floor(lon / width)
 
 
-def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 16)
+def _neighbour_cells(lat: float, lon: float) -> tuple[tuple[int, int], ...]:
     row, _ = cell(lat, lon)
     out = []
     for dr in (-1, 0, 1):
@@ -84,7 +101,7 @@ def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
         width = CELL_DEG / max(0.2, math.cos(math.radians((r + 0.5) * CELL_DEG)))
         c = math.floor(lon / width)
         out += [(r, c - 1), (r, c), (r, c + 1)]
-    return out
+    return tuple(out)
 
 
 def unit_key(r: MergeRecord) -> tuple | None:
@@ -126,12 +143,80 @@ def blockable(r: MergeRecord) -> bool:
     return r.lo is not None and (r.has_point or unit_key(r) is not None)
 
 
-def candidate_pairs(records: Iterable[MergeRecord], *, only: set[str] | None = None) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+def latest(lst) -> Iterable[MergeRecord]:
+    """The records of one key (a cell, a unit, a word), at most the :data:`SCAN` that entered the
+    sweep last (lists and queues are in sweep order): the work per record stays bounded in a dense
+    block, and no key of ordinary data holds that many open records."""
+    if len(lst) <= SCAN:
+        return lst
+    if isinstance(lst, deque):
+        return itertools.islice(reversed(lst), SCAN)
+    return lst[-SCAN:]
+
+
+def nearness(r: MergeRecord, o: MergeRecord) -> tuple:
+    """A cheap sort key of how alike two candidates are (smaller: more alike): the same toll, then
+    the report days' and the event windows' distance, then the id (a total order)."""
+    toll = 0 if r.killed and o.killed and r.killed[1] is not None and r.killed[1] == o.killed[1] else 1
+    days = abs(r.report_day - o.report_day) if r.report_day is not None and o.report_day is not None else 1 << 20
+    lo = abs(r.lo - o.lo) if r.lo is not None and o.lo is not None else 1 << 20
+    return (toll, days, lo, o.record_id)
+
+
+def nearest(r: MergeRecord, cands: list[MergeRecord]) -> list[MergeRecord]:
+    """``cands`` by record id, or, when there are more than :data:`MAX_CANDIDATES` (a dense block:
+    hundreds of near-identical reports of one day and place), the MAX_CANDIDATES most alike by
+    :func:`nearness`: each record is scored against a bounded number of others, so a block of n
+    costs n x MAX_CANDIDATES scores, not n^2 / 2. Clustering still checks every pair of members
+    before two groups join, so a cut candidate can cost a join, never add a wrong one."""
+    if len(cands) <= MAX_CANDIDATES:
+        return sorted(cands, key=lambda o: o.record_id)
+    near = heapq.nsmallest(MAX_CANDIDATES, cands, key=lambda o: nearness(r, o))
+    return sorted(near, key=lambda o: o.record_id)
+
+
+def place_order(r: MergeRecord) -> tuple | None:
+    """The place route's sweep order (None: not in the route)."""
+    return (r.lo, r.record_id) if blockable(r) else None
+
+
+def text_order(r: MergeRecord) -> tuple | None:
+    """The text route's sweep order (None: not in the route)."""
+    if not r.words or (r.report_day is None and r.lo is None):
+        return None
+    return (_text_day(r), r.record_id)
+
+
+def _text_day(r: MergeRecord) -> int:
+    return r.report_day if r.report_day is not None else (r.lo + r.hi) // 2
+
+
+def _name_unit(r: MergeRecord) -> tuple | None:
+    return (r.country, r.admin1) if r.admin1 else (r.country,) if r.country else None
+
+
+def name_order(r: MergeRecord) -> tuple | None:
+    """The name route's sweep order (None: not in the route)."""
+    if r.report_day is None or not (r.names or r.addresses) or _name_unit(r) is None:
+        return None
+    return (r.report_day, r.record_id)
+
+
+def _in_order(records: Iterable[MergeRecord], order, presorted: bool) -> Iterable[MergeRecord]:
+    """The records of a route in its order: sorted here, or (``presorted``) already in that order and
+    only filtered, so that a caller streaming them from disk holds only each sweep's open window."""
+    if presorted:
+        return (r for r in records if order(r) is not None)
+    return sorted((r for r in records if order(r) is not None), key=order)
+
+
+def candidate_pairs(records: Iterable[MergeRecord], *, only: set[str] | None = None,
+                    presorted: bool = False) -> Iterator[tuple[MergeRecord, MergeRecord]]:
     """Candidate pairs (a, b), a.record_id < b.record_id, each once.
 
     ``only``: when given, only pairs with at least one record id in it (incremental merging: the
-    pairs that involve new records)."""
-    recs = sorted((r for r in records if blockable(r)), key=lambda r: (r.lo, r.record_id))
+    pairs that involve new records). ``presorted``: the records come in :func:`place_order`."""
+    recs = _in_order(records, place_order, presorted)
     # active records, keyed by spatial key; expiry by window end
     by_cell: dict[tuple[int, int], list[MergeRecord]] = defaultdict(list)
     by_unit: dict[tuple, list[MergeRecord]] = defaultdict(list)
@@ -166,27 +251,25 @@ def candidate_pairs(records: Iterable[MergeRecord], *, only: set[str] | None = N
         found: dict[str, MergeRecord] = {}
         if r.has_point:
             for c in _neighbour_cells(r.lat, r.lon):
-                for o in by_cell.get(c, ()):
+                for o in latest(by_cell.get(c, ())):
                     found[o.record_id] = o
             # coarse records of the units this point lies in
             for k in _unit_keys(r):
-                for o in coarse_by_unit.get(k, ()):
+                for o in latest(coarse_by_unit.get(k, ())):
                     found[o.record_id] = o
         else:
             k = unit_key(r)
-            for o in by_unit.get(k, ()):
+            for o in latest(by_unit.get(k, ())):
                 found[o.record_id] = o
             # coarser records of the units above this one (an admin1-only record meets admin2 ones)
             for kk in _unit_keys(r):
                 if kk != k:
-                    for o in coarse_by_unit.get(kk, ()):
+                    for o in latest(coarse_by_unit.get(kk, ())):
                         found[o.record_id] = o
-        for oid in sorted(found):
-            o = found[oid]  # active, so o.lo <= r.lo <= o.hi: the windows overlap
-            if only is not None and r.record_id not in only and o.record_id not in only:
-                continue
-            if not types_compatible(r, o):
-                continue
+        cands = [o for o in found.values()  # active, so o.lo <= r.lo <= o.hi: the windows overlap
+                 if o.doc_id != r.doc_id and (only is None or r.record_id in only or o.record_id in only)
+                 and types_compatible(r, o)]
+        for o in nearest(r, cands):
             yield (o, r) if o.record_id < r.record_id else (r, o)
         serial += 1
         alive[serial] = r
@@ -199,15 +282,13 @@ def candidate_pairs(records: Iterable[MergeRecord], *, only: set[str] | None = N
             by_unit[k].append(r)
 
 
-def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, only: set[str] | None = None
-                         ) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, only: set[str] | None = None,
+                         presorted: bool = False) -> Iterator[tuple[MergeRecord, MergeRecord]]:
     """The text route: pairs published at most REPORT_DAYS apart sharing one of their rarest words
-    (ties between equally rare words broken by hash value, so keys do not depend on input order)."""
-    def day(r: MergeRecord) -> int:
-        return r.report_day if r.report_day is not None else (r.lo + r.hi) // 2
-
-    recs = sorted((r for r in records if (r.report_day is not None or r.lo is not None) and r.words),
-                  key=lambda r: (day(r), r.record_id))
+    (ties between equally rare words broken by hash value, so keys do not depend on input order).
+    ``presorted``: the records come in :func:`text_order`."""
+    day = _text_day
+    recs = _in_order(records, text_order, presorted)
     # records enter in time order and leave in time order: each postings list is a queue
     post: dict[int, deque[MergeRecord]] = defaultdict(deque)
     window: deque[tuple[MergeRecord, tuple[int, ...]]] = deque()
@@ -223,32 +304,26 @@ def text_candidate_pairs(records: Iterable[MergeRecord], df: dict[int, int], *, 
         keys = tuple(sorted((h for h in r.words if df.get(h, 0) >= 2), key=lambda h: (df[h], h))[:TEXT_KEYS])
         found: dict[str, MergeRecord] = {}
         for k in keys:
-            for o in post.get(k, ()):
+            for o in latest(post.get(k, ())):
                 found[o.record_id] = o
-        for oid in sorted(found):
-            o = found[oid]
-            if o.doc_id == r.doc_id:
-                continue
-            if only is not None and r.record_id not in only and o.record_id not in only:
-                continue
-            if not types_compatible(r, o) or place_route_pair(o, r):
-                continue
+        cands = [o for o in found.values()
+                 if o.doc_id != r.doc_id and (only is None or r.record_id in only or o.record_id in only)
+                 and types_compatible(r, o) and not place_route_pair(o, r)]
+        for o in nearest(r, cands):
             yield (o, r) if o.record_id < r.record_id else (r, o)
         window.append((r, keys))
         for k in keys:
             post[k].append(r)
 
 
-def name_candidate_pairs(records: Iterable[MergeRecord], name_df: dict[int, int], *, only: set[str] | None = None
-                         ) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+def name_candidate_pairs(records: Iterable[MergeRecord], name_df: dict[int, int], *, only: set[str] | None = None,
+                         presorted: bool = False) -> Iterator[tuple[MergeRecord, MergeRecord]]:
     """The name route (see the module docstring): pairs published more than REPORT_DAYS and at most
     NAME_DAYS apart, in one admin1 unit (else country), sharing a name token of at most NAME_MAX_DF
-    records. Disjoint from the other routes (they only pair reports at most REPORT_DAYS apart)."""
-    def unit(r: MergeRecord) -> tuple | None:
-        return (r.country, r.admin1) if r.admin1 else (r.country,) if r.country else None
-
-    recs = sorted((r for r in records if r.report_day is not None and (r.names or r.addresses) and unit(r) is not None),
-                  key=lambda r: (r.report_day, r.record_id))
+    records. Disjoint from the other routes (they only pair reports at most REPORT_DAYS apart).
+    ``presorted``: the records come in :func:`name_order`."""
+    unit = _name_unit
+    recs = _in_order(records, name_order, presorted)
     post: dict[tuple, deque[MergeRecord]] = defaultdict(deque)
     window: deque[tuple[MergeRecord, tuple[tuple, ...]]] = deque()
     for r in recs:

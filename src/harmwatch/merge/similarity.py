@@ -68,6 +68,8 @@ W_AGE = 1.0
 AGE_KM = 12.0
 #: shared-name IDF that lifts the time constraint (two rare tokens: a first and a last name)
 NAME_STRONG = 11.0
+#: TF-IDF norms kept by a :class:`Scorer` before it forgets them all (memory stays bounded)
+NORM_CACHE = 200_000
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -196,7 +198,9 @@ class Scorer:
         v = self._norm.get(r.record_id)
         if v is None:
             w2 = self.stats.w2
-            v = math.sqrt(sum(w2(h) for h in r.words))
+            v = math.sqrt(math.fsum(w2(h) for h in r.words))
+            if len(self._norm) >= NORM_CACHE:  # bounded: a sweep scores the records of its open window
+                self._norm.clear()
             self._norm[r.record_id] = v
         return v
 
@@ -204,7 +208,9 @@ class Scorer:
         if not a.words or not b.words:
             return 0.0
         w2 = self.stats.w2
-        dot = sum(w2(h) for h in a.words & b.words)
+        # fsum: exact, so the score does not depend on the sets' iteration order (a record read
+        # back from disk rebuilds its sets in another order)
+        dot = math.fsum(w2(h) for h in a.words & b.words)
         if not dot:
             return 0.0
         return dot / (self.norm(a) * self.norm(b))
@@ -217,7 +223,7 @@ class Scorer:
             return 0.0
         df, n = self.stats.name_df, self.stats.n
         shared = [h for h in a.names & b.names if df.get(h, 0) <= NAME_MAX_DF]
-        idf = sum(math.log((n + PRIOR_DOCS + 1) / (df.get(h, 0) + 1)) for h in shared)
+        idf = math.fsum(math.log((n + PRIOR_DOCS + 1) / (df.get(h, 0) + 1)) for h in shared)
         return idf * n / (n + PRIOR_DOCS)
 
     def name_linked(self, a: MergeRecord, b: MergeRecord, names: float) -> bool:

@@ -114,3 +114,33 @@ def synthetic_records(n: int, seed: int = 0) -> Iterator[tuple[MergeRecord, int]
             ), incident
             made += 1
         incident += 1
+
+
+def dense_block(n: int, seed: int = 0) -> list[MergeRecord]:
+    """About ``n`` near-identical records in one block, the shape of the hostile corpus
+    (tests/hostile): documents of 1-30 incidents, each incident one of four sentence templates,
+    each template one town, one event type and one word set; a toll of 1-40; published within 9
+    days; an event date the day before publication (85%) or none. Same place, same type, almost the
+    same words: every pair is a candidate, most pairs score above the threshold, and the documents
+    and tolls decide which can join."""
+    rng = random.Random(seed)
+    words = [rng.getrandbits(32) for _ in range(40)]
+    templates = [(frozenset(words[i * 8:i * 8 + 8]) | frozenset(words[32:34]), 10.5 + i, 7.4 + i, "Battles"
+                  if i % 2 else "Violence against civilians") for i in range(4)]
+    out: list[MergeRecord] = []
+    d = 0
+    while len(out) < n:
+        report = _START + rng.randrange(9)
+        for j, t in enumerate(rng.sample(range(4), min(rng.randint(1, 4), n - len(out)))):
+            w, lat, lon, etype = templates[t]
+            toll = rng.randint(1, 40)
+            if rng.random() < 0.85:
+                prec, lo, hi, ds = "day", report - 2, report, str(report - 1)
+            else:
+                prec, lo, hi, ds = None, report - 7, report, None
+            out.append(MergeRecord(
+                record_id=f"dense-{d:05d}#{j}", doc_id=f"dense-{d:05d}", index=j, lo=lo, hi=hi, date_precision=prec,
+                date_start=ds, date_end=ds, report_day=report, event_type=etype, country="XX", admin1="a",
+                place=f"town{int(lat)}", lat=lat, lon=lon, place_precision="town", killed=(toll, toll, toll), words=w))
+        d += 1
+    return out
