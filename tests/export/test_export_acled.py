@@ -114,7 +114,19 @@ def test_acled_precision_codes_follow_the_record(acled_frame, sample_records):
         expected = {"town": 1, "admin2": 2, "admin1": 3, "country": 3}.get(loc.get("precision"))
         if expected:
             assert r["geo_precision"] == expected, rec["incident_id"]
-    assert seen == {"day", "week", "month", "publication"}
+            assert r["location"], rec["incident_id"]  # ACLED always names the location
+    assert seen == {"day", "week", "publication"}
+
+
+def test_acled_month_precision(sample_records):
+    """A date known to the month (the sample store holds none now that 'captured in the last month'
+    no longer dates a bombing) is ACLED's time precision 3; a week is 2."""
+    week = next(r for r in sample_records if (r.get("date") or {}).get("precision") == "week")
+    assert acled.row(week)["time_precision"] == 2
+    month = dict(week, date={**week["date"], "start": "2019-01-01", "end": "2019-01-31", "precision": "month",
+                             "text": "last month"})
+    out = acled.row(month)
+    assert out["time_precision"] == 3 and str(out["event_date"]).startswith("2019-01")
 
 
 def test_acled_conservative_fatalities_take_the_lowest_report(muc_messages, tmp_path):

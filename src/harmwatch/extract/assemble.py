@@ -709,13 +709,16 @@ def _document_country(text: str, loc: Location, hints: Counter) -> Location:
     spans = tuple(sorted(doc.hint_spans.get(cc, [])))[:3]
     if not spans:
         return loc
-    admin1 = None
     state = doc.state_hint if cc == "US" else None
-    if state is not None:
-        unit = doc.gz.admin1(state)
-        admin1 = unit.name if unit is not None else None
+    unit = doc.gz.admin1(state) if state is not None else None
+    area = unit if unit is not None else doc.gz.country(cc)
     why = "country inferred from the document (no place of the incident resolved)"
-    return Location(name=loc.name, country_code=cc, admin1=admin1, precision="admin1" if admin1 else "country",
+    # Labelled with the unit's name, but no point: nothing in the text places the incident itself,
+    # and a centroid on a map would say more than the report does.
+    return Location(name=area.name if area is not None else None, country_code=cc,
+                    admin1=unit.name if unit is not None else None,
+                    precision="admin1" if unit is not None else "country",
+                    geonames_id=area.geonameid if area is not None else None,
                     evidence=tuple(loc.evidence) + spans, reason=why if not loc.reason else f"{loc.reason}; {why}")
 
 
