@@ -107,6 +107,7 @@ def extract_incidents(doc: Document) -> list[Incident]:
             f.dates = dates_mod.find_dates(text, s.start, s.end, published)
             if dl_span is not None:
                 f.dates = [d for d in f.dates if d.span[1] <= dl_span[0] or d.span[0] >= dl_span[1]]
+            f.dates = [d for d in f.dates if not _is_byline(text, d)]
             f.background = (bool(f.dates) and all(dates_mod.is_background(d, published) for d in f.dates)) or bool(
                 BACKGROUND.search(text, s.start, s.end)
             ) or history_sentence(text, s.start, s.end, published.year if published else None,
@@ -479,7 +480,10 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
                 continue
             dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
             spread = d.start != d.end
-            key = (_is_report_date(text, d), rank.get((d.precision or "year").split("-")[0], 4), spread, order, dist)
+            later = _is_report_date(text, d)
+            # a date of the reporting or of a later step is on or after the event: of those, the earliest
+            key = (not _names_the_event(text, d), later, rank.get((d.precision or "year").split("-")[0], 4), spread,
+                   d.start if later else "", order, dist)
             scored.append((key, d))
     if scored:
         chosen = min(scored, key=lambda kv: kv[0])[1]
@@ -568,7 +572,7 @@ def _with_text_year(text: str, rec: dict, d: DateMention) -> dict:
 
 _REPORT_VERBS = (
     r"said|says|told|tells|reported|reports|announced|stated|added|confirmed|arrived|released|issued|"
-    r"published|quoted|cited|declared|disclosed|revealed|called|asked|urged|denounced|condemned|denied|"
+    r"published|quoted|cited|declared|disclosed|revealed|asked|urged|denounced|condemned|denied|"
     r"warned|accused|demanded|claimed|explained|indicated|acknowledged|admitted|insisted|stressed|"
     r"reiterated|rejected|appealed|repudiated|blamed"
 )  # speech acts only; participles that are also adjectives ("an alleged strike") stay out
@@ -576,7 +580,8 @@ _REPORT_VERBS = (
 # Tuesday", "arraigned Monday", "appeared in court Friday", "was charged on Sunday"
 _LATER_STEP_VERBS = (
     r"identified|arraigned|charged|indicted|booked|sentenced|convicted|pleaded|appeared|testified|"
-    r"remanded|extradited|buried"
+    r"remanded|extradited|buried|pleas?|sentencing|arraignment|hearing|"
+    r"remained|remains|condition|arrested|surrendered|discharged|investigating|underway|died"
 )
 _REPORT_BEFORE = re.compile(rf"\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b[^.;\n]{{0,18}}$", re.IGNORECASE)
 _REPORT_AFTER = re.compile(rf"^[^.;]{{0,14}}\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b", re.IGNORECASE)
@@ -587,6 +592,41 @@ def _is_report_date(text: str, d: DateMention) -> bool:
     ("identified Tuesday", "arraigned Monday") rather than the event?"""
     s, e = d.span
     return bool(_REPORT_BEFORE.search(text, max(0, s - 40), s) or _REPORT_AFTER.match(text[e : e + 40]))
+
+
+# a page's byline: "Posted: Friday, June 9, 2023 8:05 AM CDT", "Updated Feb. 2, 2021",
+# "April 4, 2022 6:12 PM" (a full date straight followed by a clock time, no "at")
+_BYLINE_BEFORE = re.compile(r"\b(?:posted|updated|published|modified|created)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"^,?[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[ap]\.?[ \t]?m\b\.?|[ECMP][SD]?T\b|UTC\b|GMT\b)",
+                           re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+# a date written into the event's own noun phrase: "a May 25 shooting", "the Oct. 4 killings",
+# "Saturday's shooting", "the shooting on May 25", "the slaying of Jan. 3"
+_EVENT_NOUNS = r"(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|attacks?|shootouts?|ambush(?:es)?|" \
+    r"gunfire|massacres?|bombings?|explosions?|blasts?|raids?|clash(?:es)?)"
+_EVENT_AFTER = re.compile(rf"^(?:'s|\u2019s)?\s+(?:(?:double|triple|fatal|deadly|drive-by|mass|police|accidental|"
+                          rf"officer-involved)\s+)*{_EVENT_NOUNS}\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(rf"\b{_EVENT_NOUNS}\s+(?:on|of)\s+$", re.IGNORECASE)
+
+
+def _names_the_event(text: str, d: DateMention) -> bool:
+    """Is the date part of the event's own name ("the May 25 shooting", "the attack on Monday")?
+    Such a date dates the event even in a report of a later step ("charged in the June 3 killing,
+    he appeared in court today")."""
+    if d.start != d.end or d.precision != "day":  # "an overnight shooting", "this weekend's killing": spans
+        return False
+    s, e = d.span
+    return bool(_EVENT_AFTER.match(text[e : e + 40]) or _EVENT_BEFORE.search(text, max(0, s - 24), s))
+
+
+def _is_byline(text: str, d: DateMention) -> bool:
+    """Is this date the page's byline (when the report was posted or updated), not an event's date?"""
+    s, e = d.span
+    if _BYLINE_BEFORE.search(text, max(0, s - 24), s):
+        return True
+    return bool(_YEAR.search(d.text or "") and _BYLINE_AFTER.match(text[e : e + 24]))
 
 
 def _context_date(
@@ -606,6 +646,7 @@ def _context_date(
     near = list(range(first - 1, max(-1, first - 4), -1))
     order = near + [i for i in range(0, first) if i not in near] + list(range(first + 1, first + 1 + _FORWARD))
     seen: set[int] = set()
+    best: tuple[int, DateMention] | None = None
     for i in order:
         if i < 0 or i >= len(feats) or i in seen or i == first:
             continue
@@ -620,9 +661,16 @@ def _context_date(
             if d.start is not None
             and not dates_mod.is_background(d, published)
             and (dateline is None or d.span[1] <= dateline[0] or d.span[0] >= dateline[1])
+            and not _is_byline(text, d)
         ]
-        if good:
-            return _with_text_year(text, _date_record(good[0], from_context=True), good[0])
+        for d in good:  # the event's own date first, then any that does not date the reporting
+            tier = 0 if _names_the_event(text, d) else 2 if _is_report_date(text, d) else 1
+            if best is None or tier < best[0] or (tier == best[0] == 2 and d.start < best[1].start):
+                best = (tier, d)  # of report dates (each on or after the event), the earliest
+        if best is not None and best[0] == 0:
+            break
+    if best is not None:
+        return _with_text_year(text, _date_record(best[1], from_context=True), best[1])
     if published is None:
         return None
     evidence: list[list[int]] = []
