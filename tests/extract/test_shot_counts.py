@@ -23,7 +23,7 @@ def _shot(sentence: str) -> list[tuple[str, int, str]]:
     ("Police found two welders shot inside a van.", [("shot", 2, "two")]),
     ("A pair of gunmen shot seven people at a birthday party.", [("shot", 7, "seven")]),
     ("Three bakers were shot, one fatally, behind the bakery.", [("shot", 3, "Three"), ("killed", 1, "one")]),
-    ("A 16-year-old cadet was accidentally shot in the hand.", [("shot", 1, "A")]),
+    ("A 16-year-old cadet was accidentally shot in the foot.", [("shot", 1, "A")]),
     ("Four guests were hit by bullets at the bowling alley.", [("shot", 4, "Four")]),
     # the count of shooters, fire that hit nobody, and deaths are no count of the hit
     ("Two gunmen shot a guard at the depot.", []),
@@ -57,7 +57,7 @@ def _counts(text: str) -> tuple[int | None, int | None, int]:
     ("Two welders were shot and wounded early Saturday outside a Dayton grain depot.", None, 2),
     ("A 16-year-old cadet was shot late on Saturday outside a Dayton armory, medics said.", None, 1),
     # a sentence that names the wounded wins over the derivation
-    ("Five people were shot outside a Dayton bar on Friday. Three were wounded and two died.", 2, 3),
+    ("Five people were shot near a Dayton bar on Friday. Three were wounded and two died.", 2, 3),
 ])
 def test_incident_wounded_from_the_hit(text, killed, injured):
     k, i, n = _counts(text)

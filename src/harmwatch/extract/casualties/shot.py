@@ -1,4 +1,4 @@
-"""How many were hit by gunfire: "five people were shot", "gunmen shot six people", "three men were
+"""How many were hit by gunfire: "five people were shot", "gunmen shot six people", "four were
 shot, one fatally".
 
 "Shot" alone says neither killed nor wounded (``claims`` gives no figure for it), but it says how
@@ -8,7 +8,7 @@ killed (``injured_from_shot``), with the evidence of both, and marks how it was 
 "one fatally" / "two of them fatally" is itself a killed claim.
 
 A count before "shot" is the number hit only in the passive ("were shot", "was shot", reduced:
-"two men shot inside a car"); in the active ("two gunmen shot a guard") it counts the shooters, and
+"two teens shot on a porch"); in the active ("two gunmen shot a guard") it counts the shooters, and
 the count after the verb is the one hit ("shot six people"). "Shot at" (fired on, not hit), "shot
 dead" / "shot and killed" / "fatally shot" (the killed grammar's) and "shot down" give no count.
 """
@@ -111,7 +111,7 @@ def find_shot_counts(text: str, start: int = 0, end: int | None = None) -> list[
             if died is not None and died <= value:
                 out.append(_claim("killed", died, fm.group("n"), fm.span("n"),
                                   (fm.end("n"), fm.end()), victim or None))
-    # active voice: "gunmen shot six people at a party"
+    # active voice: "gunmen shot six people"
     for n in nums:
         s, e = n.span
         if not _ACTIVE.search(text, max(start, s - 24), s):
