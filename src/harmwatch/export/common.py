@@ -164,6 +164,14 @@ def place(rec: dict[str, Any]) -> dict[str, Any]:
     return rec.get("location") or {}
 
 
+def place_label(rec: dict[str, Any]) -> str | None:
+    """The place's name for a location column: the named place, else its smallest unit or country
+    (a place known only to its admin1 or country still gets a label, as ACLED and UCDP give one)."""
+    loc = place(rec)
+    co = country(rec)
+    return loc.get("name") or loc.get("admin2") or loc.get("admin1") or (co.name if co else None)
+
+
 def coordinates(rec: dict[str, Any]) -> tuple[float, float] | None:
     """(lon, lat) when the place was resolved to a point, else None."""
     loc = place(rec)

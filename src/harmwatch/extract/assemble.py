@@ -595,8 +595,6 @@ def _is_report_date(text: str, d: DateMention) -> bool:
     return bool(_REPORT_BEFORE.search(text, max(0, s - 40), s) or _REPORT_AFTER.match(text[e : e + 40]))
 
 
-
-
 def _context_date(
     text: str, feats: list[_SentFeatures], first: int, published: dt.date | None, dateline: Span | None = None
 ) -> dict | None:
