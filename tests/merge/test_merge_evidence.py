@@ -8,8 +8,8 @@ import dataclasses
 
 from harmwatch.merge import assign_ids, cluster, incident_id, merge_results, records_from_result
 from harmwatch.merge import similarity as SIM
-from harmwatch.merge.blocking import name_candidate_pairs
-from harmwatch.merge.records import person_names, street_addresses, word_hash
+from harmwatch.merge.blocking import cited_candidate_pairs, cited_order, dated_order, name_candidate_pairs
+from harmwatch.merge.records import cited_days, day_ordinal, person_names, street_addresses, word_hash
 
 
 def test_person_names_keep_people_and_drop_officials_places_and_words():
@@ -56,6 +56,49 @@ def test_follow_up_weeks_later_merges_by_rare_names_only(seed_text, extract_fn):
     moved = dataclasses.replace(later, lat=(later.lat or 0.0) + 3.0, lon=later.lon)
     if later.has_point:
         assert all(len(g.record_ids) == 1 for g in cluster([first, moved, *others]))
+
+
+def test_cited_days_are_explicit_earlier_dates_outside_the_records_own_window():
+    sents = ["Dana Roe was shot on March 3 outside a bar, prosecutors said Friday.",
+             "The trial opened on May 8. A hearing is set for April 30, 2023."]
+    got = cited_days(sents, "2023-05-10", None, None)
+    # March 3 is cited; Friday (relative), May 8 (two days back) and the future hearing are not
+    assert got == {day_ordinal("2023-03-03")}
+    # a date inside the record's own event window is its own date, not a citation
+    own = day_ordinal("2023-03-03")
+    assert cited_days(sents, "2023-05-10", own - 1, own + 1) == frozenset()
+    assert cited_days(sents, None, None, None) == frozenset()
+
+
+def test_follow_up_that_cites_the_day_joins_the_first_report(seed_text, extract_fn):
+    """A follow-up published 70 days later, dated by its own news, that names the day of the attack
+    meets the first report through the cited route and merges with it; citing another day, it stays
+    apart (its extracted date and the first report's do not overlap)."""
+    follow_text = ("Iraqi investigators said on Sunday they had identified the ISIS gunmen who opened fire on "
+                   "families fleeing the al-Zanjili neighbourhood of western Mosul on June 3, killing at least "
+                   "250 civilians, including women and children, as they escaped towards the security forces.")
+    follow = records_from_result(extract_fn("f", follow_text, published="2017-08-13"))
+    assert follow and day_ordinal("2017-06-03") in follow[0].cited
+    base = _base(seed_text, extract_fn)
+    first = dataclasses.replace(base, record_id="a#0", doc_id="a", words=frozenset({1, 2, 3, 4}))
+    day = base.report_day + 70
+    later = dataclasses.replace(first, record_id="b#0", doc_id="b", report_day=day, lo=day - 1, hi=day + 1,
+                                date_start=None, date_end=None, words=frozenset({1, 2, 3, 5}),
+                                cited=frozenset({base.lo + 1}))
+    others = [dataclasses.replace(base, record_id=f"o{k}#0", doc_id=f"o{k}", words=frozenset({100 + k}),
+                                  report_day=base.report_day + 200 + 20 * k,
+                                  lo=base.report_day + 190 + 20 * k, hi=base.report_day + 200 + 20 * k)
+              for k in range(50)]
+    recs = [first, later, *others]
+    assert SIM.compatible(first, later) and SIM.cites(later, first)
+    citing = [r for r in recs if cited_order(r)]
+    dated = [r for r in recs if dated_order(r)]
+    stats = SIM.TextStats.of(recs)
+    assert [(a.record_id, b.record_id) for a, b in cited_candidate_pairs(citing, dated, stats.name_df)] == [("a#0", "b#0")]
+    assert ("a#0", "b#0") in {g.record_ids for g in cluster(recs)}
+    elsewhere = dataclasses.replace(later, cited=frozenset({base.lo - 30}))
+    assert not SIM.compatible(first, elsewhere)
+    assert all(len(g.record_ids) == 1 for g in cluster([first, elsewhere, *others]))
 
 
 def test_incident_id_survives_a_later_report_whose_doc_id_sorts_first(seed_text, extract_fn):

@@ -26,6 +26,14 @@ or (the name route, for follow-ups weeks later whose extracted date is the later
   :data:`NAME_MAX_DF` records have, or a street address (an inverted index of (unit, token) over a sliding window of report
   days: a rare token's postings list is short by definition).
 
+or (the cited route, for follow-ups that name the day of the shooting they follow) when
+
+* the later report cites a day (records.cited_days: "was shot on March 3") that lies in the earlier
+  record's event window, they lie in the same admin1 unit (else country), were published more than
+  :data:`REPORT_DAYS` and at most :data:`NAME_DAYS` days apart and their own windows do not overlap
+  (an index of the citing records by (unit, cited day), then one pass over the dated records; few
+  reports cite an earlier day, and with none the pass is skipped).
+
 The sweep walks the records once in order of window start, keeping only the records whose window
 is still open (bounded memory: a few weeks of records, whatever the corpus size), with a spatial
 index of those active records. Cost: O(n log n) for the sort plus the candidates found. Pairs come
@@ -50,15 +58,11 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from harmwatch.merge.records import MergeRecord
+from harmwatch.merge.records import NAME_DAYS, REPORT_DAYS, MergeRecord
 
-#: the text route: reports published this many days apart at most
-REPORT_DAYS = 10
 #: the text route: each record is indexed under its rarest words, this many
 TEXT_KEYS = 12
 
-#: the name route: reports published at most this many days apart (and more than REPORT_DAYS)
-NAME_DAYS = 400
 #: the name route: only tokens of at most this many records are keys
 NAME_MAX_DF = 10
 
@@ -200,6 +204,26 @@ def name_order(r: MergeRecord) -> tuple | None:
     if r.report_day is None or not (r.names or r.addresses) or _name_unit(r) is None:
         return None
     return (r.report_day, r.record_id)
+
+
+def cited_order(r: MergeRecord) -> tuple | None:
+    """The cited route's citing records (None: cites no day or has no unit)."""
+    if not r.cited or r.report_day is None or _name_unit(r) is None:
+        return None
+    return (r.report_day, r.record_id)
+
+
+def dated_order(r: MergeRecord) -> tuple | None:
+    """The records the cited route looks up (None: no event window or no unit)."""
+    if r.lo is None or r.report_day is None or _name_unit(r) is None:
+        return None
+    return (r.lo, r.record_id)
+
+
+def _name_route_pair(a: MergeRecord, b: MergeRecord, name_df: dict[int, int]) -> bool:
+    """True if :func:`name_candidate_pairs` yields (a, b) (same unit and report days already checked)."""
+    shared = (a.names | a.addresses) & (b.names | b.addresses)
+    return any(2 <= name_df.get(h, 0) <= NAME_MAX_DF for h in shared)
 
 
 def _in_order(records: Iterable[MergeRecord], order, presorted: bool) -> Iterable[MergeRecord]:
@@ -351,3 +375,31 @@ def name_candidate_pairs(records: Iterable[MergeRecord], name_df: dict[int, int]
         window.append((r, keys))
         for k in keys:
             post[k].append(r)
+
+
+def cited_candidate_pairs(citing: Iterable[MergeRecord], dated: Iterable[MergeRecord], name_df: dict[int, int], *,
+                          only: set[str] | None = None) -> Iterator[tuple[MergeRecord, MergeRecord]]:
+    """The cited route (see the module docstring): ``citing`` are the records of :func:`cited_order`,
+    ``dated`` those of :func:`dated_order` (any order). Disjoint from the other routes: the place and
+    text routes pair overlapping windows or reports at most REPORT_DAYS apart, and the pairs of the
+    name route are skipped here."""
+    index: dict[tuple, list[MergeRecord]] = defaultdict(list)
+    for b in citing:
+        u = _name_unit(b)
+        for d in sorted(b.cited):
+            index[(u, d)].append(b)
+    if not index:
+        return
+    for a in dated:
+        u = _name_unit(a)
+        found: dict[str, MergeRecord] = {}
+        for d in range(a.lo, a.hi + 1):
+            for b in latest(index.get((u, d), ())):
+                found[b.record_id] = b
+        cands = [b for b in found.values()
+                 if b.doc_id != a.doc_id and REPORT_DAYS < b.report_day - a.report_day <= NAME_DAYS
+                 and not (b.lo is not None and b.lo <= a.hi and a.lo <= b.hi)
+                 and (only is None or a.record_id in only or b.record_id in only)
+                 and types_compatible(a, b) and not _name_route_pair(a, b, name_df)]
+        for b in nearest(a, cands):
+            yield (a, b) if a.record_id < b.record_id else (b, a)

@@ -42,8 +42,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from harmwatch.merge import similarity
-from harmwatch.merge.blocking import (candidate_pairs, name_candidate_pairs, name_order, place_order,
-                                      text_candidate_pairs, text_order)
+from harmwatch.merge.blocking import (candidate_pairs, cited_candidate_pairs, cited_order, dated_order,
+                                      name_candidate_pairs, name_order, place_order, text_candidate_pairs,
+                                      text_order)
 from harmwatch.merge.records import MergeRecord
 
 #: average linkage: the mean score of all member pairs must reach this share of the threshold
@@ -53,7 +54,8 @@ PAIR_FLOOR = 0.0
 #: cluster() keeps at most this many records in memory; more go to a temporary file
 SPILL_RECORDS = 20_000
 
-_ORDERS = {"place": place_order, "text": text_order, "name": name_order}
+_ORDERS = {"place": place_order, "text": text_order, "name": name_order, "cited": cited_order,
+           "dated": dated_order}
 _NO_DAY = -(2 ** 62)  # "none" in the arrays of day numbers
 
 
@@ -351,7 +353,9 @@ def _cluster(store: _Records, cons: Constraints, existing: Iterable[Iterable[str
     for route, name in ((candidate_pairs(store.in_order("place"), only=new_ids, presorted=True), "place"),
                         (text_candidate_pairs(store.in_order("text"), stats.df, only=new_ids, presorted=True), "text"),
                         (name_candidate_pairs(store.in_order("name"), stats.name_df, only=new_ids, presorted=True),
-                         "name")):
+                         "name"),
+                        (cited_candidate_pairs(store.in_order("cited"), store.in_order("dated"), stats.name_df,
+                                               only=new_ids), "cited")):
         for a, b in route:  # the routes never yield the same pair twice
             s = scorer.score(a, b)
             if s >= threshold:

@@ -23,6 +23,11 @@ so records can be built on the workers that extract. It keeps:
   town, a shared age is evidence that two reports speak of the same victim;
 * the words of the incident's sentences as 32-bit hashes (the lexical similarity; for the
   document's lead incident, the words of the whole text and headline);
+* the days the report cites ("was shot on March 3", "the Jan. 5 killing"; :func:`cited_days`):
+  explicit calendar dates more than :data:`REPORT_DAYS` and at most :data:`NAME_DAYS` days before
+  its own publication and outside its own event window. A follow-up on a trial or an arrest, dated
+  by its own news, names the day of the shooting it follows; the merge meets it with the first
+  reports of that day;
 * the document's content hash: the same wire text carried by several outlets is one more report of
   the same incident, and the scorer recognises it.
 """
@@ -39,12 +44,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
+from harmwatch.extract.dates.dateline import parse_published
+from harmwatch.extract.dates.mentions import find_dates
+
 #: widening of an event date's window, in days, on each side, by precision
 DATE_SLACK = {"day": 1, "week": 2, "month": 3, "year": 0}
 #: window of an incident with no usable date, relative to the report date (days before, after)
 UNDATED_WINDOW = (7, 0)
 #: the widest window merging considers; a wider one (a year) is narrowed to the report's week
 MAX_WINDOW_DAYS = 45
+#: reports published at most this many days apart may tell one incident whatever their extracted
+#: dates (an extracted date can be wrong; a report date rarely is); blocking's text route
+REPORT_DAYS = 10
+#: reports published further apart than REPORT_DAYS and at most this many days apart are linked only
+#: by strong evidence: a rare name or address both give (blocking's name route) or a day one cites
+NAME_DAYS = 400
 #: place precisions whose coordinates are the incident's place (not an admin-unit centroid)
 POINT_PRECISIONS = frozenset({"exact", "neighbourhood", "town"})
 #: generic actor names that say nothing about which incident it is
@@ -173,6 +187,7 @@ class MergeRecord:
     names: frozenset[int] = frozenset()  # hashed tokens of the people named (person_names)
     addresses: frozenset[int] = frozenset()  # hashed street addresses (street_addresses)
     ages: frozenset[int] = frozenset()  # ages of the people named (victim_ages)
+    cited: frozenset[int] = frozenset()  # day ordinals of earlier days the report names (cited_days)
     content_hash: str | None = None  # of the whole document text (wire copies share it)
     source: str | None = None  # outlet
 
@@ -208,6 +223,24 @@ def date_window(date_rec: dict | None, report_day: int | None) -> tuple[int | No
     if report_day is not None:
         return report_day - UNDATED_WINDOW[0], report_day + UNDATED_WINDOW[1]
     return None, None
+
+
+def cited_days(sentences: Iterable[str], published: str | None, lo: int | None, hi: int | None) -> frozenset[int]:
+    """Day ordinals of the explicit calendar dates in ``sentences`` ("on March 3", "Jan. 5, 2023",
+    not "Friday" or "last week": a weekday resolves against this report's own day, which a follow-up
+    weeks later does not share) that lie more than REPORT_DAYS and at most NAME_DAYS days before
+    the publication day and outside the window [lo, hi] of the record's own event date."""
+    pub = parse_published(published)
+    if pub is None:
+        return frozenset()
+    day = pub.toordinal()
+    out = set()
+    for s in sentences:
+        for m in find_dates(s, 0, len(s), pub):
+            d = day_ordinal(m.start) if m.precision == "day" and not m.relative else None
+            if d is not None and REPORT_DAYS < day - d <= NAME_DAYS and not (lo is not None and lo <= d <= hi):
+                out.add(d)
+    return frozenset(out)
 
 
 def _figures(c: dict | None) -> tuple[int | None, int | None, int | None] | None:
@@ -287,7 +320,7 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         actors=actors, victims=_victim_names(inc, text),
         weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
         words=words, names=names, addresses=addresses, ages=victim_ages(named),
-        content_hash=content_hash, source=source,
+        cited=cited_days(named, published, lo, hi), content_hash=content_hash, source=source,
     )
 
 

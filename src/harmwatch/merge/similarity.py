@@ -9,7 +9,9 @@ except that strong name or address evidence lifts its time rule and its type rul
   incident of two copies of one text (handled by the wire rule below, which needs other documents);
 * the date windows overlap, the event types are compatible (blocking.types_compatible);
 * time: the event date windows overlap, or the reports were published at most
-  blocking.REPORT_DAYS days apart (an extracted date can be wrong; a report date rarely is);
+  blocking.REPORT_DAYS days apart (an extracted date can be wrong; a report date rarely is), or
+  the later report names a day of the earlier one's window (:func:`cites`: a follow-up weeks
+  later, "was shot on March 3", dated by its own news);
 * casualties: the figures can be one toll seen at two times (:func:`tolls_compatible`).
 
 :func:`score` adds the evidence for a match, as log-odds-like points; each feature is general
@@ -138,10 +140,23 @@ def same_town(a: MergeRecord, b: MergeRecord) -> bool:
     return bool(a.place) and a.place == b.place and places_compatible(a, b)
 
 
+def cites(a: MergeRecord, b: MergeRecord) -> bool:
+    """The later report of the two names a day (records.cited_days) in the earlier one's event
+    window, and the two were published at most NAME_DAYS apart (cited days are at most that far
+    back) in places that can be one."""
+    if a.report_day is None or b.report_day is None or a.report_day == b.report_day:
+        return False
+    early, late = (a, b) if a.report_day < b.report_day else (b, a)
+    return (early.lo is not None and bool(late.cited) and any(early.lo <= d <= early.hi for d in late.cited)
+            and places_compatible(a, b))
+
+
 def times_compatible(a: MergeRecord, b: MergeRecord) -> bool:
     if a.lo is not None and b.lo is not None and a.lo <= b.hi and b.lo <= a.hi:
         return True
-    return a.report_day is not None and b.report_day is not None and abs(a.report_day - b.report_day) <= REPORT_DAYS
+    if a.report_day is not None and b.report_day is not None and abs(a.report_day - b.report_day) <= REPORT_DAYS:
+        return True
+    return cites(a, b)
 
 
 def compatible(a: MergeRecord, b: MergeRecord) -> bool:
@@ -258,7 +273,7 @@ class Scorer:
         if a.lo is not None and b.lo is not None and a.lo <= b.hi and b.lo <= a.hi:
             if a.date_precision == "day" and b.date_precision == "day" and a.date_start and b.date_start:
                 s += W_SAME_DAY if a.date_start == b.date_start else -W_SAME_DAY
-        else:
+        elif not cites(a, b):
             s -= 1.0  # linked by report dates only: the extracted event dates disagree
         # casualties
         for fa, fb in ((a.killed, b.killed), (a.injured, b.injured)):
