@@ -26,7 +26,7 @@ from harmwatch.types import Document, DocumentResult, InputItem
 log = logging.getLogger(__name__)
 
 #: bump the suffix when extraction rules change, so stored documents are re-extracted
-EXTRACTOR_VERSION = f"{__version__}+rules.5"
+EXTRACTOR_VERSION = f"{__version__}+rules.6"
 
 #: seconds one input may take (ingest + extract) before it fails with ``HW-ITEM-TIMEOUT``; a news
 #: report takes well under a second, so a minute only stops a pathological input, never a real one

@@ -31,7 +31,9 @@ from harmwatch.extract import casualties as cas_mod
 from harmwatch.extract.casualties import shot as shot_mod
 from harmwatch.extract import confidence as confidence_mod
 from harmwatch.extract import dates as dates_mod
-from harmwatch.extract.dates.phrases import is_byline as _is_byline, names_the_event as _names_the_event
+from harmwatch.extract.dates.phrases import (FOLLOW_UP_DAYS, dates_a_procedure, dates_the_act as _dates_the_act,
+                                             follow_up_date as _follow_up_date, is_byline as _is_byline,
+                                             is_report_date as _is_report_date, names_the_event as _names_the_event)
 from harmwatch.extract import places as places_mod
 from harmwatch.extract.events import (
     BACKGROUND,
@@ -398,6 +400,7 @@ def _fill(
     date = _incident_date(fs, draft, published, text)
     if date.get("start") is None and not date.get("evidence"):
         date = _context_date(text, feats, idxs[0], published, dateline) or date
+    date = _follow_up_doc_date(text, feats, idxs[0], published, date)
     if _history(date, published):
         return None  # "Hitler was arrested two days later" (after November 1923): history, not an incident
 
@@ -468,6 +471,7 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     scored = []
     old: DateMention | None = None  # a date of the incident's own sentences years before publication
+    follow: list[tuple[int, DateMention]] = []  # the act's own date, weeks before a follow-up's publication
     for order, f in enumerate(fs):
         strong = [t for t in f.triggers if t.realis and t.strength >= 2]
         for d in f.dates:
@@ -477,7 +481,11 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
                     continue
                 if old is None and _history(_date_record(d), published):
                     old = d  # "two days later", counted from a date of history
-            if d.start is None or dates_mod.is_background(d, published):
+            if d.start is None:
+                continue
+            if dates_mod.is_background(d, published):
+                if _follow_up_date(text, d, published):
+                    follow.append((order, d))
                 continue
             dist = min((abs(d.span[0] - t.span[0]) for t in strong), default=10_000)
             spread = d.start != d.end
@@ -487,7 +495,11 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
                    d.start if later else "", order, dist)
             scored.append((key, d))
     if scored:
-        chosen = min(scored, key=lambda kv: kv[0])[1]
+        best_key, chosen = min(scored, key=lambda kv: kv[0])
+        if follow and best_key[1]:
+            chosen = min(follow, key=lambda od: od[0])[1]  # a follow-up: the act's own date, not the plea's
+    elif follow:
+        chosen = min(follow, key=lambda od: od[0])[1]
     elif draft.date is not None:
         chosen = draft.date
     elif old is not None:
@@ -511,6 +523,34 @@ def _incident_date(fs: list[_SentFeatures], draft: _Draft, published: dt.date | 
         "evidence": [],
         "reason": "no date in the text" + ("; the event is on or before the publication date" if published else ""),
     }
+
+
+def _follow_up_doc_date(text: str, feats: list[_SentFeatures], first: int, published: dt.date | None, date: dict) -> dict:
+    """A follow-up's incident (an arrest, a plea, a trial, weeks after the act) whose date came out
+    as the follow-up's own news (a report or later-step date, or the publication date standing in,
+    at most 10 days before publication) takes the written-out date of the act that the
+    text gives in a sentence of violence: more than 10 and at most FOLLOW_UP_DAYS days before
+    publication; a date that names the event or dates its act first ("the May 25 shooting", "was
+    shot on Jan. 11"), then the day the text repeats most, then the nearest to the incident."""
+    if published is None or not date.get("start") or date.get("start") != date.get("end"):
+        return date
+    try:
+        day = dt.date.fromisoformat(date["start"])
+    except ValueError:
+        return date
+    ev = date.get("evidence") or []
+    news = date.get("basis") == "publication date" or (len(ev) == 1 and dates_a_procedure(text, ev[0]))
+    if not news or not 0 <= (published - day).days <= 10:
+        return date
+    cands = [(i, d) for i, f in enumerate(feats) if any(t.realis and t.strength >= 2 for t in f.triggers)
+             for d in f.dates if d.start and d.start == d.end and d.precision == "day" and not d.relative
+             and not d.start.startswith("--") and 10 < (published - dt.date.fromisoformat(d.start)).days <= FOLLOW_UP_DAYS]
+    if not cands:
+        return date
+    count = Counter(d.start for _, d in cands)
+    i, d = min(cands, key=lambda c: (not _dates_the_act(text, c[1]), -count[c[1].start], abs(c[0] - first), c[1].span))
+    return _date_record(d, from_context=True,
+                        reason=f"a follow-up published {(published - dt.date.fromisoformat(d.start)).days} days after the act")
 
 
 def _anchored(text: str, d: DateMention, fs: list[_SentFeatures], published: dt.date | None) -> DateMention | None:
@@ -571,30 +611,6 @@ def _with_text_year(text: str, rec: dict, d: DateMention) -> dict:
             "evidence": rec["evidence"] + [list(anchor.span)], "basis": f"year from {anchor.text!r}"}
 
 
-_REPORT_VERBS = (
-    r"said|says|told|tells|reported|reports|announced|stated|added|confirmed|arrived|released|issued|"
-    r"published|quoted|cited|declared|disclosed|revealed|asked|urged|denounced|condemned|denied|"
-    r"warned|accused|demanded|claimed|explained|indicated|acknowledged|admitted|insisted|stressed|"
-    r"reiterated|rejected|appealed|repudiated|blamed"
-)  # speech acts only; participles that are also adjectives ("an alleged strike") stay out
-# the later steps of the case, which date the procedure, not the event: "the victim was identified
-# Tuesday", "arraigned Monday", "appeared in court Friday", "was charged on Sunday"
-_LATER_STEP_VERBS = (
-    r"identified|arraigned|charged|indicted|booked|sentenced|convicted|pleaded|appeared|testified|"
-    r"remanded|extradited|buried|pleas?|sentencing|arraignment|hearing|"
-    r"remained|remains|condition|arrested|surrendered|discharged|investigating|underway|died"
-)
-_REPORT_BEFORE = re.compile(rf"\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b[^.;\n]{{0,18}}$", re.IGNORECASE)
-_REPORT_AFTER = re.compile(rf"^[^.;]{{0,14}}\b(?:{_REPORT_VERBS}|{_LATER_STEP_VERBS})\b", re.IGNORECASE)
-
-
-def _is_report_date(text: str, d: DateMention) -> bool:
-    """Does this date phrase date the reporting ("police said on Monday") or a later step of the case
-    ("identified Tuesday", "arraigned Monday") rather than the event?"""
-    s, e = d.span
-    return bool(_REPORT_BEFORE.search(text, max(0, s - 40), s) or _REPORT_AFTER.match(text[e : e + 40]))
-
-
 def _context_date(
     text: str, feats: list[_SentFeatures], first: int, published: dt.date | None, dateline: Span | None = None
 ) -> dict | None:
@@ -612,7 +628,7 @@ def _context_date(
     near = list(range(first - 1, max(-1, first - 4), -1))
     order = near + [i for i in range(0, first) if i not in near] + list(range(first + 1, first + 1 + _FORWARD))
     seen: set[int] = set()
-    best: tuple[int, DateMention] | None = None
+    best: tuple[float, DateMention] | None = None
     for i in order:
         if i < 0 or i >= len(feats) or i in seen or i == first:
             continue
@@ -625,12 +641,14 @@ def _context_date(
             d
             for d in found
             if d.start is not None
-            and not dates_mod.is_background(d, published)
+            and (not dates_mod.is_background(d, published) or _follow_up_date(text, d, published))
             and (dateline is None or d.span[1] <= dateline[0] or d.span[0] >= dateline[1])
             and not _is_byline(text, d)
         ]
         for d in good:  # the event's own date first, then any that does not date the reporting
-            tier = 0 if _names_the_event(text, d) else 2 if _is_report_date(text, d) else 1
+            # (a follow-up's date of the act, weeks back, comes after those and before report dates)
+            tier = (1.5 if dates_mod.is_background(d, published) else 0 if _names_the_event(text, d)
+                    else 2 if _is_report_date(text, d) else 1)
             if best is None or tier < best[0] or (tier == best[0] == 2 and d.start < best[1].start):
                 best = (tier, d)  # of report dates (each on or after the event), the earliest
         if best is not None and best[0] == 0:
