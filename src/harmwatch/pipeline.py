@@ -8,18 +8,21 @@ with a coded, one-line message, and the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from harmwatch import __version__
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract import extract_incidents
-from harmwatch.extract.events import non_conflict_kind
+from harmwatch.extract.events import find_triggers, non_conflict_kind
+from harmwatch.extract.segment import split_sentences
 from harmwatch.ingest import ingest, item_error, published_warning
 from harmwatch.types import Document, DocumentResult, InputItem
 
@@ -59,10 +62,61 @@ def extract_document(doc: Document) -> DocumentResult:
             document=doc,
         )
     incidents = extract_incidents(doc)
+    if not incidents and doc.title:
+        with_head = _with_headline(doc)
+        if with_head is not None:
+            incidents = extract_incidents(with_head)
+            if incidents:
+                doc = with_head
+                warnings.append("the page text reports no incident but its headline does: the text is kept with "
+                                "the headline as its first line, and evidence offsets count from it")
     if not doc.published:
         warnings.append("no publication date: relative dates stay unresolved and years may be unknown")
     return DocumentResult(doc_id=doc.id, status="ok", text=doc.text, incidents=incidents, document=doc, warnings=warnings,
                           excluded=_excluded(doc.text or ""))
+
+
+#: characters at most of a title read as a headline
+_MAX_HEADLINE = 300
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014:]\s+(?:\S+\s*){1,5}$")
+
+
+def headline(title: str | None) -> str | None:
+    """The page title without the outlet's trailing name ("Two hurt in crash - WXYZ",
+    "Man shot | Local News | example.com"); None when nothing of a sentence is left."""
+    t = " ".join((title or "")[:_MAX_HEADLINE * 2].split())
+    if len(t) > _MAX_HEADLINE:
+        return None  # no headline runs this long (a page's whole text in its title field, hostile input)
+    for _ in range(3):
+        m = _SITE_SUFFIX.search(t)
+        if not m or len(t[: m.start()].split()) < 3:
+            break
+        t = t[: m.start()]
+    return t if len(re.findall(r"\w+", t)) >= 3 else None
+
+
+def _says_nothing(text: str) -> bool:
+    """The text names no act of violence or death at all (no trigger, real or not) and
+    no other cause of harm: a body that reports a death as a suicide, an accident or history, or
+    that the rules read as no incident, is not overruled by its headline."""
+    if non_conflict_kind(text) is not None:
+        return False
+    return not any(find_triggers(text, s.start, s.end) for s in split_sentences(text))
+
+
+def _with_headline(doc: Document) -> Document | None:
+    """``doc`` with its headline as the first line, when the text does not already open with it (a
+    page whose body came out as boilerplate or a paywall note still says what happened in its
+    title); None when there is nothing to add, the text tells of violence or harm itself
+    (:func:`_says_nothing`) or the headline alone reports no incident. The
+    content hash follows the new text."""
+    head = headline(doc.title)
+    if head is None or head.casefold()[:60] in doc.text[:3000].casefold() or not _says_nothing(doc.text):
+        return None
+    if not extract_incidents(replace(doc, text=head)):
+        return None  # the headline alone reports none either (cheap: one line), so the page is not read again
+    text = f"{head}\n\n{doc.text}"
+    return replace(doc, text=text, content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def _excluded(text: str) -> list[dict]:

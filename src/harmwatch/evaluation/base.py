@@ -48,6 +48,8 @@ class EvalItem:
     html: str | None = None
     published: str | None = None
     gold: dict[str, Any] = field(default_factory=dict)
+    #: the page's title (metadata of the page, as ingest reads it from HTML; not gold)
+    title: str | None = None
     #: the unmodified text when ``text`` had a leading date phrase removed (GTD, ACLED)
     original_text: str | None = None
     #: several gold incidents for one document (MUC templates); each a gold dict as above

@@ -59,5 +59,6 @@ def load(data_dir: Path) -> list[EvalItem]:
         gold["source"] = row.get("source")
         gold["title"] = row.get("title")
         gold["url"] = row.get("url")
-        items.append(EvalItem(NAME, row["id"], text=text, published=row.get("published") or None, gold=gold))
+        items.append(EvalItem(NAME, row["id"], text=text, published=row.get("published") or None, gold=gold,
+                              title=row.get("title") or None))
     return items

@@ -148,7 +148,7 @@ def _extract(items: list[EvalItem], workers: int, progress: Callable[[int], None
     from harmwatch.evaluation import runner
 
     runner._warm_up()
-    tasks = [("text", i.id, i.text, None, i.published) for i in items]
+    tasks = [("text", i.id, i.text, None, i.published, i.title) for i in items]
     return runner.predict_all(tasks, workers, progress)
 
 

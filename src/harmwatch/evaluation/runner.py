@@ -73,11 +73,13 @@ def _compact(result) -> dict[str, Any]:
             "incidents": [i.to_dict() for i in result.incidents], "excluded": list(result.excluded)}
 
 
-def _predict(task: tuple[str, str, str | None, str | None, str | None]) -> dict[str, Any]:
-    """One extraction. ``task`` = (mode, id, text, html, published); mode text | html | main_text."""
+def _predict(task: tuple) -> dict[str, Any]:
+    """One extraction. ``task`` = (mode, id, text, html, published[, title]); mode text | html |
+    main_text; the title is the page's (as ingest reads it from an HTML page)."""
     from harmwatch.types import InputItem
 
-    mode, item_id, text, html, published = task
+    mode, item_id, text, html, published = task[:5]
+    title = task[5] if len(task) > 5 else None
     try:
         if mode == "main_text":
             from harmwatch.ingest import ingest
@@ -88,7 +90,7 @@ def _predict(task: tuple[str, str, str | None, str | None, str | None]) -> dict[
 
         if mode == "html":
             return _compact(process_item(InputItem(ref=item_id, id=item_id, html=html, published=published)))
-        return _compact(process_item(InputItem(ref=item_id, id=item_id, text=text, published=published)))
+        return _compact(process_item(InputItem(ref=item_id, id=item_id, text=text, published=published, title=title)))
     except Exception as exc:  # noqa: BLE001 - one failing document is a scored miss, not a crash
         return {"status": "error", "error": f"{type(exc).__name__}: {exc}", "text": text or "", "incidents": []}
 
@@ -354,7 +356,7 @@ def run_set(name: str, data_dir: Path, *, limit: int | None, seed: int, workers:
     if name in MAIN_TEXT_SETS:
         tasks = [("main_text", i.id, None, i.html, None) for i in items]
     else:
-        tasks = [("html" if i.text is None else "text", i.id, i.text, i.html, i.published) for i in items]
+        tasks = [("html" if i.text is None else "text", i.id, i.text, i.html, i.published, i.title) for i in items]
     prefix_tasks = [("text", i.id, i.original_text, None, i.published) for i in items if i.original_text is not None]
     total = len(tasks) + len(prefix_tasks)
     done = [0]

@@ -294,6 +294,8 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
     its sentences' (measured on gva_shootings: whole-text TF-IDF separates reports of one incident
     from others better than the incident's sentences alone)."""
     report_day = day_ordinal(published)
+    if lead and _only_first_line(text, inc):
+        lead = False  # told in the headline alone: the rest of the page (boilerplate, a paywall) is not its text
     d = inc.get("date") or {}
     lo, hi = date_window(d, report_day)
     loc = inc.get("location") or {}
@@ -322,6 +324,13 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         words=words, names=names, addresses=addresses, ages=victim_ages(named),
         cited=cited_days(named, published, lo, hi), content_hash=content_hash, source=source,
     )
+
+
+def _only_first_line(text: str, inc: dict) -> bool:
+    """Does all of the incident's evidence lie in the text's first line (a headline)?"""
+    nl = text.find("\n")
+    spans = list(inc.get("evidence") or []) + list(inc.get("event_evidence") or [])
+    return nl > 0 and bool(spans) and all(int(s[1]) <= nl for s in spans)
 
 
 def records_from_result(result: dict) -> list[MergeRecord]:
