@@ -4,57 +4,43 @@ Invented reports written for these tests (no evaluation page is quoted)."""
 
 from __future__ import annotations
 
+import pytest
+
 from harmwatch import extract_text
 
+CASES = {
+    # the byline dates the page, never the event
+    "byline": ("Posted: Tuesday, April 11, 2023 9:14 AM CDT\n\n"
+               "Gunfire outside a gas station on Elm Road in Marlow killed a 24-year-old man Sunday night, "
+               "police said.", "2023-04-11", "2023-04-09"),
+    # a date in the event's own name beats the court's day
+    "event name": ("A Marlow man appeared in court on Monday, charged in the March 30 shooting in which two "
+                   "teenagers were wounded outside a school.", "2023-04-04", "2023-03-30"),
+    # the plea is this report's news; the shooting it follows is dated in its own sentence, two months back
+    "follow-up": ("A Marlow man pleaded guilty on Tuesday to manslaughter.\n\n"
+                  "Prosecutors said Dale Okafor, 31, died after he was shot on Feb. 11 during a quarrel over a "
+                  "debt outside a laundromat on Birch Street. A second man was wounded.", "2023-04-19", "2023-02-11"),
+    # an arrest weeks later, dated by the act it names
+    "arrest": ("A 19-year-old was taken into custody Saturday and charged with murder. Deputies say he opened fire "
+               "on January 8 at a house party near Route 9, killing one man and wounding four people.",
+               "2023-02-26", "2023-01-08"),
+    # the lead is a new shooting; an older killing with arrests is told further down the page
+    "fresh report": ("Detectives are looking into a Friday night shooting on Oak Avenue in Marlow that killed one "
+                     "man and hurt a woman.\n\n"
+                     "Officers found the two in a parked van about 9 p.m. The man died at the scene.\n\n"
+                     "In an unrelated case, detectives on Friday announced two arrests over a homicide last month: "
+                     "Ray Pemberton, 40, was gunned down Feb. 1 following a dispute at a bowling alley.",
+                     "2023-03-18", "2023-03-17"),
+}
 
-def _lead_date(text: str, published: str) -> dict:
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_lead_incident_date(case):
+    text, published, want = CASES[case]
     incs = extract_text(text, published=published).to_dict()["incidents"]
     assert incs, "no incident"
     lead = min(incs, key=lambda i: min((s[0] for s in i.get("evidence") or []), default=10**9))
-    return lead["date"]
-
-
-def test_the_byline_never_dates_the_event():
-    text = ("Posted: Tuesday, April 11, 2023 9:14 AM CDT\n\n"
-            "Gunfire outside a gas station on Elm Road in Marlow killed a 24-year-old man Sunday night, "
-            "police said.")
-    d = _lead_date(text, "2023-04-11")
-    assert d["start"] == "2023-04-09", d
-
-
-def test_a_date_in_the_events_name_beats_the_courts_day():
-    text = ("A Marlow man appeared in court on Monday, charged in the March 30 shooting in which two "
-            "teenagers were wounded outside a school.")
-    d = _lead_date(text, "2023-04-04")
-    assert d["start"] == "2023-03-30", d
-
-
-def test_a_follow_up_weeks_later_keeps_the_day_of_the_act():
-    # the plea is this report's news; the shooting it follows is dated in its own sentence, two months back
-    text = ("A Marlow man pleaded guilty on Tuesday to manslaughter.\n\n"
-            "Prosecutors said Dale Okafor, 31, died after he was shot on Feb. 11 during a quarrel over a debt "
-            "outside a laundromat on Birch Street. A second man was wounded.")
-    d = _lead_date(text, "2023-04-19")
-    assert d["start"] == "2023-02-11", d
-    assert "follow-up" in (d.get("reason") or "") or d.get("text") == "Feb. 11"
-
-
-def test_an_arrest_in_connection_with_an_earlier_shooting_is_dated_by_the_shooting():
-    text = ("A 19-year-old was taken into custody Saturday and charged with murder. Deputies say he opened fire on "
-            "January 8 at a house party near Route 9, killing one man and wounding four people.")
-    d = _lead_date(text, "2023-02-26")
-    assert d["start"] == "2023-01-08", d
-
-
-def test_a_fresh_report_that_mentions_an_older_killing_keeps_its_own_day():
-    # the lead is a new shooting; an older killing with arrests is told further down the page
-    text = ("Detectives are looking into a Friday night shooting on Oak Avenue in Marlow that killed one "
-            "man and hurt a woman.\n\n"
-            "Officers found the two in a parked van about 9 p.m. The man died at the scene.\n\n"
-            "In an unrelated case, detectives on Friday announced two arrests over a homicide last month: "
-            "Ray Pemberton, 40, was gunned down Feb. 1 following a dispute at a bowling alley.")
-    d = _lead_date(text, "2023-03-18")
-    assert d["start"] == "2023-03-17", d
+    assert lead["date"]["start"] == want, lead["date"]
 
 
 def test_an_old_date_more_than_400_days_back_is_history_not_the_act():
