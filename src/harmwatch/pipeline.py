@@ -62,18 +62,21 @@ def extract_document(doc: Document) -> DocumentResult:
             document=doc,
         )
     incidents = extract_incidents(doc)
-    if not incidents and doc.title:
+    excluded = _excluded(doc.text or "")
+    # a body that names another cause of harm (a suicide, an accident) is not overruled by its headline
+    if not incidents and not excluded and doc.title:
         with_head = _with_headline(doc)
         if with_head is not None:
             incidents = extract_incidents(with_head)
             if incidents:
                 doc = with_head
+                excluded = _excluded(doc.text)
                 warnings.append("the page text reports no incident but its headline does: the text is kept with "
                                 "the headline as its first line, and evidence offsets count from it")
     if not doc.published:
         warnings.append("no publication date: relative dates stay unresolved and years may be unknown")
     return DocumentResult(doc_id=doc.id, status="ok", text=doc.text, incidents=incidents, document=doc, warnings=warnings,
-                          excluded=_excluded(doc.text or ""))
+                          excluded=excluded)
 
 
 #: characters at most of a title read as a headline
@@ -96,11 +99,9 @@ def headline(title: str | None) -> str | None:
 
 
 def _says_nothing(text: str) -> bool:
-    """The text names no act of violence or death at all (no trigger, real or not) and
-    no other cause of harm: a body that reports a death as a suicide, an accident or history, or
-    that the rules read as no incident, is not overruled by its headline."""
-    if non_conflict_kind(text) is not None:
-        return False
+    """The text names no act of violence or death at all (no trigger, real or not): a body that
+    reports a death the rules read as no incident (history, a suicide) is not overruled by its
+    headline. (The caller has already found no other cause of harm in it.)"""
     return not any(find_triggers(text, s.start, s.end) for s in split_sentences(text))
 
 

@@ -542,15 +542,16 @@ def _follow_up_doc_date(text: str, feats: list[_SentFeatures], first: int, publi
     news = date.get("basis") == "publication date" or (len(ev) == 1 and dates_a_procedure(text, ev[0]))
     if not news or not 0 <= (published - day).days <= 10:
         return date
-    cands = [(i, d) for i, f in enumerate(feats) if any(t.realis and t.strength >= 2 for t in f.triggers)
+    cands = [(i, d, (published - dt.date.fromisoformat(d.start)).days)
+             for i, f in enumerate(feats) if any(t.realis and t.strength >= 2 for t in f.triggers)
              for d in f.dates if d.start and d.start == d.end and d.precision == "day" and not d.relative
-             and not d.start.startswith("--") and 10 < (published - dt.date.fromisoformat(d.start)).days <= FOLLOW_UP_DAYS]
+             and not d.start.startswith("--")]
+    cands = [c for c in cands if 10 < c[2] <= FOLLOW_UP_DAYS]
     if not cands:
         return date
-    count = Counter(d.start for _, d in cands)
-    i, d = min(cands, key=lambda c: (not _dates_the_act(text, c[1]), -count[c[1].start], abs(c[0] - first), c[1].span))
-    return _date_record(d, from_context=True,
-                        reason=f"a follow-up published {(published - dt.date.fromisoformat(d.start)).days} days after the act")
+    count = Counter(d.start for _, d, _ in cands)
+    _, d, days = min(cands, key=lambda c: (not _dates_the_act(text, c[1]), -count[c[1].start], abs(c[0] - first), c[1].span))
+    return _date_record(d, from_context=True, reason=f"a follow-up published {days} days after the act")
 
 
 def _anchored(text: str, d: DateMention, fs: list[_SentFeatures], published: dt.date | None) -> DateMention | None:

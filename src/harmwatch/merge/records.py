@@ -322,7 +322,7 @@ def record_from_incident(doc_id: str, index: int, inc: dict, text: str, *, publi
         actors=actors, victims=_victim_names(inc, text),
         weapons=frozenset(w.get("name") for w in inc.get("weapons") or [] if w.get("name")),
         words=words, names=names, addresses=addresses, ages=victim_ages(named),
-        cited=cited_days(named, published, lo, hi), content_hash=content_hash, source=source,
+        cited=cited_days([text, title or ""] if lead else sentences, published, lo, hi), content_hash=content_hash, source=source,
     )
 
 
